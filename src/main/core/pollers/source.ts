@@ -1,0 +1,83 @@
+import type { DeviceConfig, DeviceSecret, MetricValue, TestResult, TestStage } from '../../../shared/contract/devices';
+import type { FamilyDescriptor } from '../../../shared/families/descriptor';
+import type { Clock, Logger } from '../ports';
+
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+/** One poll of one device, counters already turned into rates. The monitor stores, evaluates and shows it. */
+export interface PollResult {
+  /** The family that answered (the detected one when the device says 'auto'). */
+  family: string;
+  identity: Record<string, Cell>;
+  metrics: MetricValue[];
+  tables: Record<string, Row[]>;
+  /** Conditions the family itself recognises (a NetApp global status, a UPS on battery...). */
+  problems: { severity: 'warning' | 'critical' | 'unknown'; message: string }[];
+  /** How long the device itself has been up, when it says so. */
+  uptimeSeconds: number | null;
+}
+
+/**
+ * A poll that could not happen at all: unreachable, refused, bad credentials. The device goes UNKNOWN with
+ * this message (one event, not one per metric). `stage` is the same vocabulary as Test connection.
+ */
+export class PollError extends Error {
+  constructor(
+    readonly stage: TestStage,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PollError';
+  }
+}
+
+export interface SourceDeps {
+  clock: Clock;
+  log: Logger;
+}
+
+/** A live connection to one device: keeps sessions and previous counter values between polls. */
+export interface DevicePoller {
+  poll(signal: AbortSignal): Promise<PollResult>;
+  close(): Promise<void>;
+}
+
+/** Everything a device needs to be polled or tested, as the monitor hands it over. */
+export interface DeviceTarget {
+  device: Omit<DeviceConfig, 'id' | 'createdAt' | 'hasSecret' | 'detectedFamily'> & { id?: string };
+  secret: DeviceSecret | null;
+}
+
+/** One protocol (local OS, SNMP, vSphere, HTTP): how to test a device and how to open a poller for it. */
+export interface Source {
+  readonly kind: DeviceConfig['kind'];
+  test(target: DeviceTarget, deps: SourceDeps, signal: AbortSignal): Promise<TestResult>;
+  open(target: DeviceTarget, deps: SourceDeps): DevicePoller;
+}
+
+export type Comparison = '>' | '>=' | '<' | '<=' | '==' | '!=';
+
+/**
+ * A default alert rule of a family: compare a metric (every instance, or one) with warning and critical
+ * thresholds, optionally only after it has held for `forSeconds`. Issue-level alerting (hysteresis,
+ * per-device overrides, notifications) builds on these.
+ */
+export interface Rule {
+  id: string;
+  label: string;
+  metric: string;
+  /** '*' or omitted: each instance is its own check. */
+  instance?: string;
+  op: Comparison;
+  warning?: number;
+  critical?: number;
+  forSeconds?: number;
+  /** Severity of a match when the rule is boolean-like (e.g. "process not running"): use critical: 1 with op '<'. */
+}
+
+/** A family as the core knows it: its descriptor (shared with the renderer) and its default rules. */
+export interface FamilyModule {
+  descriptor: FamilyDescriptor;
+  rules: Rule[];
+}

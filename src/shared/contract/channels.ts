@@ -1,0 +1,30 @@
+/**
+ * Channel names only, without schemas, so that the sandboxed preload can allow-list them without bundling
+ * zod. `api.ts` checks at compile time that this list and the schemas agree.
+ */
+export const CALL_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'devices:list',
+  'devices:get',
+  'devices:add',
+  'devices:update',
+  'devices:remove',
+  'devices:test',
+  'devices:poll',
+  'devices:import',
+  'devices:export',
+  'metrics:query',
+  'events:list',
+] as const;
+
+export const EVENT_CHANNELS = ['devices:changed', 'devices:removed', 'events:appended', 'notify:show'] as const;
+
+export type CallName = (typeof CALL_CHANNELS)[number];
+export type EventName = (typeof EVENT_CHANNELS)[number];
+
+const callSet: ReadonlySet<string> = new Set(CALL_CHANNELS);
+const eventSet: ReadonlySet<string> = new Set(EVENT_CHANNELS);
+export const isCallName = (s: string): s is CallName => callSet.has(s);
+export const isEventName = (s: string): s is EventName => eventSet.has(s);

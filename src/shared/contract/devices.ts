@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { DeviceIdSchema, HostSchema, PortSchema, StateSchema, Timestamp, UnitSchema } from './common';
+
+export const DeviceKindSchema = z.enum(['local', 'snmp', 'vsphere', 'http']);
+export type DeviceKind = z.infer<typeof DeviceKindSchema>;
+
+export const SnmpSettingsSchema = z.strictObject({
+  version: z.enum(['1', '2c', '3']),
+  timeoutMs: z.number().int().min(100).max(60_000).default(2000),
+  retries: z.number().int().min(0).max(5).default(1),
+  /** SNMPv3 user security model. */
+  user: z.string().trim().max(64).default(''),
+  level: z.enum(['noAuthNoPriv', 'authNoPriv', 'authPriv']).default('authPriv'),
+  authProtocol: z.enum(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']).default('sha'),
+  privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).default('aes'),
+  context: z.string().max(64).default(''),
+});
+export type SnmpSettings = z.infer<typeof SnmpSettingsSchema>;
+
+/** SHA-256 fingerprint as shown by browsers and vCenter: 32 upper-case hex pairs separated by colons. */
+export const FingerprintSchema = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'SHA-256 fingerprint expected');
+
+export const VsphereSettingsSchema = z.strictObject({
+  user: z.string().trim().min(1).max(256),
+  /** Pinned certificate of a vCenter whose certificate does not chain to the system store. */
+  tlsFingerprint: FingerprintSchema.nullable().default(null),
+});
+
+export const HttpSettingsSchema = z.strictObject({
+  scheme: z.enum(['http', 'https']).default('http'),
+  path: z.string().startsWith('/').max(512).default('/index.htm?em'),
+  timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+});
+
+/**
+ * Secrets arrive with an add or update request and go straight to the SecretStore; they are never stored in
+ * settings and never sent back to the renderer (the detail says only whether one is set).
+ */
+export const DeviceSecretSchema = z.strictObject({
+  community: z.string().min(1).max(256).optional(),
+  authKey: z.string().min(8).max(256).optional(),
+  privKey: z.string().min(8).max(256).optional(),
+  password: z.string().min(1).max(1024).optional(),
+});
+export type DeviceSecret = z.infer<typeof DeviceSecretSchema>;
+
+const deviceFields = {
+  name: z.string().trim().min(1, 'required').max(128),
+  kind: DeviceKindSchema,
+  /** A family id, or 'auto' to detect it from sysObjectID / sysDescr at the first poll. */
+  family: z.string().min(1).max(40).default('auto'),
+  host: HostSchema,
+  port: PortSchema.nullable().default(null),
+  intervalSeconds: z.number().int().min(10).max(86_400).default(60),
+  enabled: z.boolean().default(true),
+  snmp: SnmpSettingsSchema.nullable().default(null),
+  vsphere: VsphereSettingsSchema.nullable().default(null),
+  http: HttpSettingsSchema.nullable().default(null),
+  watchedProcesses: z.array(z.string().trim().min(1).max(128)).max(50).default([]),
+  parentId: DeviceIdSchema.nullable().default(null),
+};
+
+function checkKindSettings(d: { kind: DeviceKind; snmp: unknown; vsphere: unknown }, ctx: z.RefinementCtx): void {
+  if (d.kind === 'snmp' && !d.snmp) ctx.addIssue({ code: 'custom', path: ['snmp'], message: 'SNMP settings required' });
+  if (d.kind === 'vsphere' && !d.vsphere)
+    ctx.addIssue({ code: 'custom', path: ['vsphere'], message: 'vSphere settings required' });
+}
+
+export const DeviceInputSchema = z
+  .strictObject({ ...deviceFields, secret: DeviceSecretSchema.optional() })
+  .superRefine(checkKindSettings);
+export type DeviceInput = z.input<typeof DeviceInputSchema>;
+export type DeviceInputParsed = z.output<typeof DeviceInputSchema>;
+
+/** The stored and shown form of a device: no secret, only whether one is set. */
+export const DeviceConfigSchema = z.strictObject({
+  id: DeviceIdSchema,
+  ...deviceFields,
+  hasSecret: z.boolean(),
+  /** Family found by detection when family is 'auto'. */
+  detectedFamily: z.string().nullable().default(null),
+  createdAt: Timestamp,
+});
+export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
+
+export const WeatherSchema = z.strictObject({
+  ok: z.number().min(0).max(1),
+  warning: z.number().min(0).max(1),
+  critical: z.number().min(0).max(1),
+  unknown: z.number().min(0).max(1),
+});
+export type Weather = z.infer<typeof WeatherSchema>;
+
+export const KeyFigureSchema = z.strictObject({
+  value: z.number().nullable(),
+  text: z.string().nullable(),
+  unit: UnitSchema,
+});
+
+export const DeviceSummarySchema = z.strictObject({
+  id: DeviceIdSchema,
+  name: z.string(),
+  kind: DeviceKindSchema,
+  family: z.string(),
+  group: z.string(),
+  host: z.string(),
+  enabled: z.boolean(),
+  state: StateSchema,
+  message: z.string().nullable(),
+  keyFigure: KeyFigureSchema.nullable(),
+  lastPollAt: Timestamp.nullable(),
+  uptimeSeconds: z.number().nonnegative().nullable(),
+  weather: WeatherSchema,
+});
+export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
+
+const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const MetricValueSchema = z.strictObject({
+  name: z.string(),
+  instance: z.string(),
+  value: z.number(),
+  unit: UnitSchema,
+});
+export type MetricValue = z.infer<typeof MetricValueSchema>;
+
+export const ProblemSchema = z.strictObject({
+  severity: z.enum(['warning', 'critical', 'unknown']),
+  message: z.string(),
+});
+
+/** One poll's view of a device: the same shape `vigie probe --json` prints. */
+export const DeviceSnapshotSchema = z.strictObject({
+  at: Timestamp,
+  family: z.string(),
+  identity: z.record(z.string(), CellSchema),
+  metrics: z.array(MetricValueSchema),
+  tables: z.record(z.string(), z.array(z.record(z.string(), CellSchema))),
+  state: StateSchema,
+  problems: z.array(ProblemSchema),
+});
+export type DeviceSnapshot = z.infer<typeof DeviceSnapshotSchema>;
+
+export const CheckStateSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  state: StateSchema,
+  message: z.string(),
+  value: z.number().nullable(),
+  since: Timestamp,
+});
+export type CheckState = z.infer<typeof CheckStateSchema>;
+
+export const SeriesInfoSchema = z.strictObject({
+  key: z.string(),
+  metric: z.string(),
+  instance: z.string(),
+  unit: UnitSchema,
+});
+export type SeriesInfo = z.infer<typeof SeriesInfoSchema>;
+
+export const DeviceDetailSchema = z.strictObject({
+  summary: DeviceSummarySchema,
+  config: DeviceConfigSchema,
+  snapshot: DeviceSnapshotSchema.nullable(),
+  checks: z.array(CheckStateSchema),
+  series: z.array(SeriesInfoSchema),
+});
+export type DeviceDetail = z.infer<typeof DeviceDetailSchema>;
+
+export const CertificateInfoSchema = z.strictObject({
+  fingerprint: FingerprintSchema,
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+});
+export type CertificateInfo = z.infer<typeof CertificateInfoSchema>;
+
+export const TEST_STAGES = [
+  'ok',
+  'dns',
+  'refused',
+  'timeout',
+  'community',
+  'auth',
+  'privacy',
+  'tls-untrusted',
+  'tls-changed',
+  'tls',
+  'permission',
+  'protocol',
+  'family',
+  'secrets',
+  'internal',
+] as const;
+export const TestStageSchema = z.enum(TEST_STAGES);
+export type TestStage = z.infer<typeof TestStageSchema>;
+
+export const TestResultSchema = z.strictObject({
+  ok: z.boolean(),
+  stage: TestStageSchema,
+  message: z.string(),
+  durationMs: z.number().nonnegative(),
+  detected: z
+    .strictObject({
+      family: z.string().nullable(),
+      identity: z.record(z.string(), CellSchema),
+    })
+    .nullable(),
+  certificate: CertificateInfoSchema.nullable(),
+});
+export type TestResult = z.infer<typeof TestResultSchema>;
+
+export const ImportRequestSchema = z.strictObject({
+  format: z.enum(['csv', 'json']),
+  text: z.string().max(5_000_000),
+  dryRun: z.boolean().default(false),
+});
+export const ImportResultSchema = z.strictObject({
+  added: z.number().int().nonnegative(),
+  rejected: z.array(z.strictObject({ line: z.number().int(), name: z.string(), reason: z.string() })),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { DeviceIdSchema, Timestamp } from './common';
+
+export const SeveritySchema = z.enum(['info', 'ok', 'warning', 'critical', 'unknown']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const EventRecordSchema = z.strictObject({
+  id: z.number().int(),
+  at: Timestamp,
+  deviceId: z.string().nullable(),
+  deviceName: z.string().nullable(),
+  severity: SeveritySchema,
+  /** state: a device or check changed state; device: a poll error or remark; system: the console itself. */
+  kind: z.enum(['state', 'device', 'system', 'trap']),
+  message: z.string(),
+});
+export type EventRecord = z.infer<typeof EventRecordSchema>;
+
+export const EventsQuerySchema = z.strictObject({
+  deviceId: DeviceIdSchema.optional(),
+  severity: z.array(SeveritySchema).optional(),
+  text: z.string().max(200).optional(),
+  before: z.number().int().optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const NotificationSchema = z.strictObject({
+  title: z.string(),
+  body: z.string(),
+  severity: SeveritySchema,
+});
+export type Notification = z.infer<typeof NotificationSchema>;

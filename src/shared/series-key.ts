@@ -1,0 +1,25 @@
+/**
+ * A series is one metric of one device, optionally for one instance (a core, a filesystem, an interface).
+ * The key is a single string so it can index the store, label Prometheus output and cross every bridge.
+ * '|' cannot appear in device ids or metric names; instances may contain anything but are escaped.
+ */
+export interface SeriesRef {
+  deviceId: string;
+  metric: string;
+  instance: string;
+}
+
+export function seriesKey(deviceId: string, metric: string, instance = ''): string {
+  return `${deviceId}|${metric}|${instance.replaceAll('%', '%25').replaceAll('|', '%7C')}`;
+}
+
+export function parseSeriesKey(key: string): SeriesRef {
+  const first = key.indexOf('|');
+  const second = key.indexOf('|', first + 1);
+  if (first < 1 || second < 0) throw new Error(`Not a series key: ${key}`);
+  return {
+    deviceId: key.slice(0, first),
+    metric: key.slice(first + 1, second),
+    instance: key.slice(second + 1).replaceAll('%7C', '|').replaceAll('%25', '%'),
+  };
+}
