@@ -1,4 +1,5 @@
-import type { EventName, EventPayload } from '../../shared/contract/api';
+import type { EventPayload } from '../../shared/contract/api';
+import type { EventName } from '../../shared/contract/channels';
 import type { Notification } from '../../shared/contract/events';
 
 /**

@@ -34,7 +34,8 @@ export function createWebTransport(options: WebTransportOptions): Transport & { 
   let delay = options.reconnectDelayMs ?? 1000;
 
   const wsUrl = (): string => {
-    const base = options.baseUrl || `${globalThis.location.protocol}//${globalThis.location.host}`;
+    const loc = (globalThis as { location?: { protocol: string; host: string } }).location;
+    const base = options.baseUrl || (loc ? `${loc.protocol}//${loc.host}` : '');
     return base.replace(/^http/, 'ws') + '/api/events';
   };
 
