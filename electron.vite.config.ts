@@ -12,7 +12,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          cli: resolve('src/main/server/cli.ts'),
+          cli: resolve('src/main/cli/index.ts'),
         },
       },
     },

@@ -1,0 +1,3 @@
+// Placeholder: the CLI (serve, probe, passwd) is being assembled.
+console.error('vigie CLI: not assembled yet');
+process.exitCode = 1;
