@@ -1,2 +1,125 @@
-// Placeholder: the Electron shell is being assembled.
-export {};
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Notification } from 'electron';
+import ElectronStore from 'electron-store';
+import type { EventPayload } from '../shared/contract/api';
+import type { EventName } from '../shared/contract/channels';
+import { worstState } from '../shared/states';
+import { createCore, type Core } from './core/create-core';
+import { DEFAULT_FAMILIES, DEFAULT_SOURCES } from './core/default-catalog';
+import { createFileLogger } from './core/log/file-logger';
+import { systemClock } from './core/ports';
+import { KeytarSecretStore } from './core/secrets/keytar-secret-store';
+import { ConfSettingsStore, inspectSettingsFile } from './core/settings/conf-settings-store';
+import { registerIpcHandlers } from './ipc/register-handlers';
+import { hardenSession, isTrustedFrame, rendererOrigin, SECURE_WEB_PREFERENCES } from './shell/security';
+import { StateTray } from './shell/tray';
+
+/**
+ * The Electron shell, kept thin: it wires the Electron adapters (electron-store, keytar, Notification, Tray,
+ * IPC) into the same core the headless server runs, and opens one hardened window.
+ */
+const here = fileURLToPath(new URL('.', import.meta.url));
+const RESOURCES = app.isPackaged ? process.resourcesPath : join(here, '../../resources');
+const RENDERER_FILE = join(here, '../renderer/index.html');
+const DEV_URL = process.env.ELECTRON_RENDERER_URL;
+
+let window: BrowserWindow | null = null;
+let core: Core | null = null;
+let tray: StateTray | null = null;
+let quitting = false;
+
+function showWindow(): void {
+  if (!window) window = createWindow();
+  window.show();
+  window.focus();
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Vigie',
+    icon: join(RESOURCES, 'icon.png'),
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(here, '../preload/index.cjs') },
+  });
+  win.once('ready-to-show', () => win.show());
+  // Closing the window keeps monitoring in the tray; Quit from the tray ends it.
+  win.on('close', (event) => {
+    if (!quitting) {
+      event.preventDefault();
+      win.hide();
+    }
+  });
+  win.on('closed', () => (window = null));
+  if (DEV_URL) void win.loadURL(DEV_URL);
+  else void win.loadFile(RENDERER_FILE);
+  return win;
+}
+
+async function boot(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const log = createFileLogger(join(dataDir, 'logs'));
+  const inspected = inspectSettingsFile(join(dataDir, 'settings.json'));
+  const store = new ElectronStore<Record<string, unknown>>({ name: 'settings', clearInvalidConfig: true });
+  const settings = new ConfSettingsStore(store, inspected.notices);
+  const sink = {
+    emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+      for (const w of BrowserWindow.getAllWindows()) w.webContents.send(event, payload);
+      if (event === 'devices:changed' && core) {
+        const states = core.handlers['devices:list']({}).then((list) => tray?.setState(worstState(list.map((d) => d.state))));
+        void states;
+      }
+    },
+  };
+  core = createCore({
+    paths: { dataDir },
+    settings,
+    secrets: new KeytarSecretStore(),
+    clock: systemClock,
+    sink,
+    notifier: {
+      notify: (n) => {
+        if (Notification.isSupported()) new Notification({ title: n.title, body: n.body, silent: n.severity === 'ok' }).show();
+      },
+    },
+    log,
+    mode: 'desktop',
+    version: app.getVersion(),
+    families: DEFAULT_FAMILIES,
+    sources: DEFAULT_SOURCES,
+  });
+  const allowed = rendererOrigin(DEV_URL, RENDERER_FILE);
+  registerIpcHandlers(ipcMain, core.dispatch, (frame) => isTrustedFrame(frame, allowed));
+  await core.start();
+  tray = new StateTray(RESOURCES, showWindow, () => app.quit());
+  showWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('before-quit', () => (quitting = true));
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const c = core;
+    core = null;
+    tray?.destroy();
+    void c.stop().finally(() => app.exit(0));
+  });
+  void app.whenReady().then(async () => {
+    hardenSession();
+    try {
+      await boot();
+    } catch (error) {
+      const { dialog } = await import('electron');
+      dialog.showErrorBox('Vigie could not start', (error as Error).message);
+      app.exit(1);
+    }
+  });
+}

@@ -1,0 +1,121 @@
+import type { Handlers } from '../../../shared/contract/api';
+import type { DeviceInputParsed, TestResult } from '../../../shared/contract/devices';
+import { VigieError } from '../../../shared/contract/envelope';
+import type { AppInfo } from '../../../shared/contract/settings';
+import type { Catalog } from '../families';
+import type { EventStore } from '../events/event-store';
+import type { DeviceRegistry } from '../inventory/device-registry';
+import { exportDevices, importDevices } from '../inventory/import-export';
+import type { Monitor } from '../monitor/monitor';
+import type { Clock, Logger, SecretStore } from '../ports';
+import type { SettingsStore } from '../settings/settings-store';
+import type { MetricStore } from '../store/metric-store';
+
+export interface HandlerDeps {
+  registry: DeviceRegistry;
+  monitor: Monitor;
+  store: MetricStore;
+  events: EventStore;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  catalog: Catalog;
+  clock: Clock;
+  log: Logger;
+  info: () => Promise<AppInfo>;
+}
+
+export const METRICS_TOKEN_REF = 'metrics-token';
+const TEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The core's implementation of every contract call. Thin: each one delegates to a service; validation of
+ * the request already happened in the dispatcher.
+ */
+export function createHandlers(d: HandlerDeps): Handlers {
+  const testDevice = async (input: DeviceInputParsed, existingId?: string): Promise<TestResult> => {
+    const started = d.clock.now();
+    const fail = (stage: TestResult['stage'], message: string): TestResult => ({
+      ok: false,
+      stage,
+      message,
+      durationMs: d.clock.now() - started,
+      detected: null,
+      certificate: null,
+    });
+    const source = d.catalog.source(input.kind);
+    if (!source) return fail('protocol', `No poller for ${input.kind} devices in this version`);
+    const { secret: given, ...device } = input;
+    const hasGiven = !!given && Object.values(given).some((v) => v);
+    const secret = hasGiven ? given : existingId ? await d.registry.secret(existingId) : null;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TEST_TIMEOUT_MS);
+    try {
+      return await source.test({ device, secret }, { clock: d.clock, log: d.log }, controller.signal);
+    } catch (error) {
+      return fail('internal', `Test failed: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const uiSettings = () => {
+    const s = d.settings.get();
+    return { language: s.language, theme: s.theme, metricsTokenSet: s.metricsTokenSet };
+  };
+
+  return {
+    'app:info': () => d.info(),
+    'settings:get': () => Promise.resolve(uiSettings()),
+    'settings:update': async (req) => {
+      if (req.metricsToken !== undefined) {
+        if (req.metricsToken === null) await d.secrets.delete(METRICS_TOKEN_REF).catch(() => undefined);
+        else {
+          const status = await d.secrets.status();
+          if (!status.available) throw new VigieError('unavailable', `The token cannot be stored: ${status.message ?? 'no secret store'}`);
+          await d.secrets.set(METRICS_TOKEN_REF, req.metricsToken);
+        }
+      }
+      d.settings.update((s) => ({
+        ...s,
+        ...(req.language ? { language: req.language } : {}),
+        ...(req.theme ? { theme: req.theme } : {}),
+        ...(req.metricsToken !== undefined ? { metricsTokenSet: req.metricsToken !== null } : {}),
+      }));
+      return uiSettings();
+    },
+    'devices:list': () => Promise.resolve(d.monitor.list()),
+    'devices:get': (req) => {
+      d.registry.get(req.id);
+      return Promise.resolve(d.monitor.detail(req.id));
+    },
+    'devices:add': async (req) => {
+      const device = await d.registry.add(req);
+      d.monitor.track(device);
+      d.log.info('device added', { device: device.name, kind: device.kind, host: device.host });
+      return d.monitor.summary(device.id);
+    },
+    'devices:update': async (req) => {
+      const device = await d.registry.update(req.id, req.device);
+      await d.monitor.reconfigure(device);
+      return d.monitor.summary(device.id);
+    },
+    'devices:remove': async (req) => {
+      const removed = await d.registry.remove(req.id);
+      if (removed) await d.monitor.untrack(req.id);
+      return { removed };
+    },
+    'devices:test': (req) => {
+      if (req.id) d.registry.get(req.id);
+      return testDevice(req.device, req.id);
+    },
+    'devices:poll': (req) => {
+      d.registry.get(req.id);
+      return d.monitor.pollNow(req.id);
+    },
+    'devices:import': (req) =>
+      importDevices(d.registry, req.format, req.text, req.dryRun, (id) => d.monitor.track(d.registry.get(id))),
+    'devices:export': (req) => Promise.resolve(exportDevices(d.registry, req.format)),
+    'metrics:query': (req) => Promise.resolve(d.store.query(req.series, req.from, req.to, req.maxPoints)),
+    'events:list': (req) => Promise.resolve(d.events.list(req)),
+  };
+}

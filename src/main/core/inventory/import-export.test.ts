@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { exportDevices, importDevices } from './import-export';
+import { testRegistry } from './test-registry';
+
+const CSV = `name,kind,host,port,family,interval_seconds,snmp_version,snmp_community,snmp_user,snmp_level,snmp_auth_protocol,snmp_auth_key,snmp_priv_protocol,snmp_priv_key,parent
+core-sw,snmp,10.0.0.1,,auto,60,2c,public-ro,,,,,,,
+nas,snmp,nas.example.org,161,auto,120,3,,monitor,authPriv,sha,authpass123,aes,privpass123,core-sw
+bad-host,snmp,not a host!,,auto,60,2c,x,,,,,,,
+bad-interval,snmp,10.0.0.3,,auto,5,2c,x,,,,,,,
+core-sw,snmp,10.0.0.9,,auto,60,2c,x,,,,,,,
+`;
+
+describe('device import and export', () => {
+  it('adds the good CSV rows and reports each bad one with its line and reason', async () => {
+    const { registry } = testRegistry();
+    const added: string[] = [];
+    const r = await importDevices(registry, 'csv', CSV, false, (id) => added.push(id));
+    expect(r.added).toBe(2);
+    expect(r.rejected).toEqual([
+      { line: 4, name: 'bad-host', reason: 'host: not a valid host name or IP address' },
+      { line: 5, name: 'bad-interval', reason: expect.stringMatching(/^intervalSeconds: /) as unknown as string },
+      { line: 6, name: 'core-sw', reason: 'name: repeated in this file' },
+    ]);
+    const nas = registry.get('nas');
+    expect(nas.snmp).toMatchObject({ version: '3', user: 'monitor', authProtocol: 'sha', privProtocol: 'aes' });
+    expect(nas.parentId).toBe('core-sw');
+    expect(await registry.secret('nas')).toEqual({ authKey: 'authpass123', privKey: 'privpass123' });
+    expect(added).toEqual(['core-sw', 'nas']);
+  });
+
+  it('refuses unknown columns as a whole and a dry run adds nothing', async () => {
+    const { registry } = testRegistry();
+    await expect(importDevices(registry, 'csv', 'name,host,colour\na,10.0.0.1,red\n', false, () => undefined)).rejects.toThrow(
+      /Unknown CSV column\(s\): colour/,
+    );
+    const r = await importDevices(registry, 'csv', CSV, true, () => undefined);
+    expect(r.added).toBe(2);
+    expect(registry.list()).toEqual([]);
+  });
+
+  it('exports without any secret and re-imports the same devices', async () => {
+    const a = testRegistry();
+    await importDevices(a.registry, 'csv', CSV, false, () => undefined);
+    for (const format of ['csv', 'json'] as const) {
+      const out = exportDevices(a.registry, format);
+      expect(out.text).not.toMatch(/public-ro|authpass123|privpass123/);
+      const b = testRegistry();
+      const r = await importDevices(b.registry, format, out.text, false, () => undefined);
+      expect(r.rejected).toEqual([]);
+      expect(b.registry.list().map((d) => [d.name, d.host, d.family, d.intervalSeconds])).toEqual(
+        a.registry.list().map((d) => [d.name, d.host, d.family, d.intervalSeconds]),
+      );
+    }
+  });
+
+  it('reports malformed JSON clearly', async () => {
+    const { registry } = testRegistry();
+    await expect(importDevices(registry, 'json', '{"devices": [', false, () => undefined)).rejects.toThrow(/Not valid JSON/);
+    await expect(importDevices(registry, 'json', '{"x": 1}', false, () => undefined)).rejects.toThrow(/Expected a JSON array/);
+  });
+});

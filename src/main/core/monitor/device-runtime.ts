@@ -1,0 +1,23 @@
+import type { CheckState, DeviceConfig, DeviceSnapshot } from '../../../shared/contract/devices';
+import type { State } from '../../../shared/states';
+import type { DevicePoller } from '../pollers/source';
+
+/** What the monitor knows about one device between polls; never persisted (the store and event log are). */
+export interface DeviceRuntime {
+  config: DeviceConfig;
+  poller: DevicePoller | null;
+  snapshot: DeviceSnapshot | null;
+  checks: CheckState[];
+  state: State;
+  message: string | null;
+  lastPollAt: number | null;
+  uptimeSeconds: number | null;
+  /** The family currently used to draw the device: forced, detected, or the kind's default. */
+  family: string;
+}
+
+export function initialFamily(config: DeviceConfig): string {
+  if (config.family !== 'auto') return config.family;
+  if (config.detectedFamily) return config.detectedFamily;
+  return config.kind === 'local' ? 'this-computer' : config.kind === 'vsphere' ? 'vsphere' : 'generic';
+}

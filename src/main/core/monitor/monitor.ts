@@ -1,0 +1,241 @@
+import type { CheckState, DeviceConfig, DeviceDetail, DeviceSummary } from '../../../shared/contract/devices';
+import type { EventRecord } from '../../../shared/contract/events';
+import { worstState, type State } from '../../../shared/states';
+import type { Catalog } from '../families';
+import type { EventStore } from '../events/event-store';
+import type { DeviceRegistry } from '../inventory/device-registry';
+import { PollError, type DevicePoller, type PollResult } from '../pollers/source';
+import type { Clock, EventSink, Logger, Notifier } from '../ports';
+import type { MetricStore, SampleInput } from '../store/metric-store';
+import { initialFamily, type DeviceRuntime } from './device-runtime';
+import { keyFigure } from './key-figure';
+import { RuleEvaluator } from './rule-evaluator';
+import type { Scheduler } from './scheduler';
+
+export interface MonitorDeps {
+  registry: DeviceRegistry;
+  catalog: Catalog;
+  store: MetricStore;
+  events: EventStore;
+  sink: EventSink;
+  notifier: Notifier;
+  clock: Clock;
+  log: Logger;
+  scheduler: Scheduler;
+}
+
+const SEVERITY_OF: Record<State, EventRecord['severity']> = {
+  ok: 'ok',
+  warning: 'warning',
+  critical: 'critical',
+  unknown: 'unknown',
+};
+
+/**
+ * The live side of Vigie: polls every enabled device on its own interval through the scheduler, writes each
+ * poll to the metric store in one batch, judges it with the family's rules, and on a state change records
+ * the event, the state history (weather) and tells the renderers. Data flows one way:
+ * poller → store + rules → events → sink.
+ */
+export class Monitor {
+  private readonly runtimes = new Map<string, DeviceRuntime>();
+  private readonly rules = new RuleEvaluator();
+  private stopped = false;
+
+  constructor(private readonly deps: MonitorDeps) {}
+
+  start(): void {
+    for (const config of this.deps.registry.list()) this.track(config);
+  }
+
+  list(): DeviceSummary[] {
+    return [...this.runtimes.values()].map((r) => this.summarize(r));
+  }
+
+  summary(id: string): DeviceSummary {
+    return this.summarize(this.runtime(id));
+  }
+
+  detail(id: string): DeviceDetail {
+    const r = this.runtime(id);
+    return {
+      summary: this.summarize(r),
+      config: r.config,
+      snapshot: r.snapshot,
+      checks: r.checks,
+      series: this.deps.store.listSeries(id),
+    };
+  }
+
+  track(config: DeviceConfig): void {
+    const last = this.deps.events.lastState(config.id, this.deps.clock.now());
+    const runtime: DeviceRuntime = {
+      config,
+      poller: null,
+      snapshot: null,
+      checks: [],
+      state: last?.state ?? 'unknown',
+      message: config.enabled ? 'Waiting for the first poll' : 'Monitoring disabled',
+      lastPollAt: null,
+      uptimeSeconds: null,
+      family: initialFamily(config),
+    };
+    this.runtimes.set(config.id, runtime);
+    if (config.enabled) {
+      this.deps.scheduler.add(config.id, config.intervalSeconds * 1000, (signal) => this.poll(config.id, signal));
+    }
+    this.deps.sink.emit('devices:changed', this.summarize(runtime));
+  }
+
+  /** A changed configuration starts over with a fresh poller (new session, new credentials). */
+  async reconfigure(config: DeviceConfig): Promise<void> {
+    await this.untrack(config.id, false);
+    this.track(config);
+  }
+
+  async untrack(id: string, removed = true): Promise<void> {
+    const r = this.runtimes.get(id);
+    this.deps.scheduler.remove(id);
+    this.runtimes.delete(id);
+    this.rules.forget(id);
+    if (r?.poller) await r.poller.close().catch(() => undefined);
+    if (removed) {
+      this.deps.store.deleteDevice(id);
+      this.deps.events.deleteDevice(id);
+      this.deps.sink.emit('devices:removed', { id });
+    }
+  }
+
+  async pollNow(id: string): Promise<DeviceSummary> {
+    const r = this.runtime(id);
+    if (!r.config.enabled) return this.summarize(r);
+    await this.deps.scheduler.runNow(id);
+    return this.summary(id);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.deps.scheduler.stop();
+    await Promise.all([...this.runtimes.values()].map((r) => r.poller?.close().catch(() => undefined)));
+  }
+
+  private runtime(id: string): DeviceRuntime {
+    const r = this.runtimes.get(id);
+    if (!r) throw new PollError('internal', `No device with id ${id}`);
+    return r;
+  }
+
+  private async poll(id: string, signal: AbortSignal): Promise<void> {
+    const r = this.runtimes.get(id);
+    if (!r || this.stopped) return;
+    const { clock, log } = this.deps;
+    let result: PollResult | null = null;
+    let failure: string | null = null;
+    try {
+      r.poller ??= await this.openPoller(r);
+      result = await r.poller.poll(signal);
+    } catch (error) {
+      failure = error instanceof PollError ? error.message : `Poll failed: ${(error as Error).message ?? String(error)}`;
+      if (!(error instanceof PollError)) log.error('unexpected poll failure', { device: r.config.name, error: String(error) });
+    }
+    if (this.runtimes.get(id) !== r) return; // removed or reconfigured while polling
+    const now = clock.now();
+    r.lastPollAt = now;
+    if (result) this.applyResult(r, result, now);
+    else this.applyFailure(r, failure ?? 'Poll failed', now);
+    this.ingest(r, result, now);
+    this.deps.sink.emit('devices:changed', this.summarize(r));
+  }
+
+  private async openPoller(r: DeviceRuntime): Promise<DevicePoller> {
+    const source = this.deps.catalog.source(r.config.kind);
+    if (!source) throw new PollError('protocol', `No poller for ${r.config.kind} devices in this version`);
+    const secret = r.config.hasSecret ? await this.deps.registry.secret(r.config.id) : null;
+    if (r.config.hasSecret && !secret) throw new PollError('secrets', 'The credentials of this device are missing from the secret store: edit the device and enter them again');
+    return source.open({ device: r.config, secret }, { clock: this.deps.clock, log: this.deps.log });
+  }
+
+  private applyResult(r: DeviceRuntime, result: PollResult, now: number): void {
+    if (r.config.family === 'auto' && result.family !== r.config.detectedFamily) {
+      this.deps.registry.setDetectedFamily(r.config.id, result.family);
+      r.config = { ...r.config, detectedFamily: result.family };
+    }
+    r.family = result.family;
+    if (r.uptimeSeconds !== null && result.uptimeSeconds !== null && result.uptimeSeconds + 60 < r.uptimeSeconds) {
+      this.record(r, now, 'warning', 'device', `${r.config.name} restarted (uptime went from ${Math.round(r.uptimeSeconds)} s to ${Math.round(result.uptimeSeconds)} s)`);
+    }
+    r.uptimeSeconds = result.uptimeSeconds;
+    const checks = this.rules.evaluate(r.config.id, this.deps.catalog.rules(result.family), result, now);
+    const state = worstState(checks.map((c) => c.state));
+    r.snapshot = {
+      at: now,
+      family: result.family,
+      identity: result.identity,
+      metrics: result.metrics,
+      tables: result.tables,
+      state,
+      problems: result.problems,
+    };
+    this.setState(r, checks, now);
+  }
+
+  private applyFailure(r: DeviceRuntime, message: string, now: number): void {
+    this.setState(r, this.rules.unreachable(r.config.id, message, now), now);
+  }
+
+  private setState(r: DeviceRuntime, checks: CheckState[], now: number): void {
+    const state = worstState(checks.map((c) => c.state));
+    const bad = checks.filter((c) => c.state !== 'ok');
+    const message = bad.length === 0 ? null : bad.length === 1 ? `${bad[0]!.label}: ${bad[0]!.message}` : `${bad.length} problems: ${bad.map((c) => c.label).join('; ')}`;
+    const previous = this.deps.events.lastState(r.config.id, now);
+    r.checks = checks;
+    r.state = state;
+    r.message = message;
+    if (previous?.state === state) return;
+    this.deps.events.recordState(r.config.id, now, state);
+    if (!previous && state === 'ok') return; // a device's first OK is not news
+    const text = state === 'ok' ? `${r.config.name} is OK again` : `${r.config.name} is ${state.toUpperCase()}: ${message ?? ''}`.trim();
+    this.record(r, now, SEVERITY_OF[state], 'state', text);
+    this.deps.notifier.notify({ title: `${r.config.name}: ${state.toUpperCase()}`, body: message ?? 'Back to normal', severity: SEVERITY_OF[state] });
+  }
+
+  private record(r: DeviceRuntime, at: number, severity: EventRecord['severity'], kind: EventRecord['kind'], message: string): void {
+    const event = this.deps.events.append({ at, deviceId: r.config.id, deviceName: r.config.name, severity, kind, message });
+    this.deps.sink.emit('events:appended', event);
+  }
+
+  private ingest(r: DeviceRuntime, result: PollResult | null, now: number): void {
+    const id = r.config.id;
+    const samples: SampleInput[] = [{ deviceId: id, metric: 'device.up', instance: '', unit: '', value: result ? 1 : 0 }];
+    if (result) {
+      for (const m of result.metrics) samples.push({ deviceId: id, metric: m.name, instance: m.instance, unit: m.unit, value: m.value });
+      if (result.uptimeSeconds !== null && !result.metrics.some((m) => m.name === 'uptime')) {
+        samples.push({ deviceId: id, metric: 'uptime', instance: '', unit: 'seconds', value: result.uptimeSeconds });
+      }
+    }
+    try {
+      this.deps.store.ingest(now, samples);
+    } catch (error) {
+      this.deps.log.error('metric store write failed', { device: r.config.name, error: (error as Error).message });
+    }
+  }
+
+  private summarize(r: DeviceRuntime): DeviceSummary {
+    const descriptor = this.deps.catalog.descriptor(r.family);
+    return {
+      id: r.config.id,
+      name: r.config.name,
+      kind: r.config.kind,
+      family: r.family,
+      group: descriptor?.group ?? (r.config.kind === 'vsphere' ? 'vmware' : 'servers'),
+      host: r.config.host,
+      enabled: r.config.enabled,
+      state: r.state,
+      message: r.message,
+      keyFigure: keyFigure(descriptor?.tile ?? null, r.snapshot),
+      lastPollAt: r.lastPollAt,
+      uptimeSeconds: r.uptimeSeconds,
+      weather: this.deps.events.weather(r.config.id, this.deps.clock.now()),
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import type { DeviceSummary } from '../../shared/contract/devices';
+import type { LatestValue } from './store/metric-store';
+
+const STATE_VALUE = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
+
+function escapeLabel(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+}
+
+function metricName(metric: string): string {
+  const n = metric.replace(/[^a-zA-Z0-9_]/g, '_').replace(/_+/g, '_');
+  return `vigie_${/^[0-9]/.test(n) ? '_' + n : n}`;
+}
+
+/**
+ * Latest value of every series in the Prometheus text format (0.0.4), so a team that outgrows one
+ * workstation can scrape Vigie without changing the pollers. One gauge per metric name, labels device
+ * (name), device_id, family, instance; plus vigie_device_state (0 ok, 1 warning, 2 critical, 3 unknown).
+ */
+export function prometheusText(latest: readonly LatestValue[], devices: readonly DeviceSummary[]): string {
+  const byId = new Map(devices.map((d) => [d.id, d]));
+  const groups = new Map<string, string[]>();
+  for (const v of latest) {
+    const device = byId.get(v.deviceId);
+    if (!device || !Number.isFinite(v.value)) continue;
+    const name = metricName(v.metric);
+    const labels = `device="${escapeLabel(device.name)}",device_id="${escapeLabel(v.deviceId)}",family="${escapeLabel(device.family)}",metric="${escapeLabel(v.metric)}",instance="${escapeLabel(v.instance)}",unit="${v.unit}"`;
+    let lines = groups.get(name);
+    if (!lines) groups.set(name, (lines = []));
+    lines.push(`${name}{${labels}} ${v.value} ${v.at}`);
+  }
+  const out: string[] = [];
+  for (const [name, lines] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(`# HELP ${name} Latest value polled by Vigie`, `# TYPE ${name} gauge`, ...lines);
+  }
+  out.push('# HELP vigie_device_state Device state: 0 ok, 1 warning, 2 critical, 3 unknown', '# TYPE vigie_device_state gauge');
+  for (const d of devices) {
+    out.push(`vigie_device_state{device="${escapeLabel(d.name)}",device_id="${escapeLabel(d.id)}",family="${escapeLabel(d.family)}"} ${STATE_VALUE[d.state]}`);
+  }
+  return out.join('\n') + '\n';
+}
