@@ -13,6 +13,11 @@ if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ -z "${VIGIE_IN_KEYRING_SESSION:-}
   exec dbus-run-session -- sh -c 'echo -n vigie-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"' sh bash "$0" "$@"
 fi
 
+# The desktop path may have rebuilt better-sqlite3 for Electron: the tests run on plain Node.
+if [ "$(cat node_modules/.vigie-sqlite-abi 2>/dev/null || echo node)" != node ]; then
+  npm rebuild better-sqlite3 && echo node > node_modules/.vigie-sqlite-abi
+fi
+
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "lint";        npx eslint .
 step "typecheck";   npm run -s typecheck

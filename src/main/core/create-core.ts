@@ -62,7 +62,10 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventStore(join(paths.dataDir, 'events.db'));
   const catalog = new Catalog(options.families, options.sources);
   const registry = new DeviceRegistry(settings, secrets, clock);
-  const scheduler = new Scheduler({ concurrency: options.concurrency ?? 32 });
+  const scheduler = new Scheduler({
+    concurrency: options.concurrency ?? 64,
+    onError: (id, error) => log.error('scheduled poll failed', { device: id, error: String(error) }),
+  });
   const monitor = new Monitor({ registry, catalog, store, events, sink, notifier, clock, log, scheduler });
   const startedAt = clock.now();
   const notices = [...settings.notices, ...(options.notices ?? [])];

@@ -45,7 +45,7 @@ export class Monitor {
   constructor(private readonly deps: MonitorDeps) {}
 
   start(): void {
-    for (const config of this.deps.registry.list()) this.track(config);
+    for (const config of this.deps.registry.list()) this.track(config, false);
   }
 
   list(): DeviceSummary[] {
@@ -67,7 +67,8 @@ export class Monitor {
     };
   }
 
-  track(config: DeviceConfig): void {
+  /** `soon`: a device just added or edited is polled right away rather than after the start-up jitter. */
+  track(config: DeviceConfig, soon = true): void {
     const last = this.deps.events.lastState(config.id, this.deps.clock.now());
     const runtime: DeviceRuntime = {
       config,
@@ -82,7 +83,9 @@ export class Monitor {
     };
     this.runtimes.set(config.id, runtime);
     if (config.enabled) {
-      this.deps.scheduler.add(config.id, config.intervalSeconds * 1000, (signal) => this.poll(config.id, signal));
+      this.deps.scheduler.add(config.id, config.intervalSeconds * 1000, (signal) => this.poll(config.id, signal), {
+        runSoon: soon,
+      });
     }
     this.deps.sink.emit('devices:changed', this.summarize(runtime));
   }
