@@ -25,7 +25,9 @@ export async function createHeadlessCore(options: HeadlessCoreOptions): Promise<
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch (error) {
-    throw new Error(`The data directory ${dataDir} is not writable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`The data directory ${dataDir} is not writable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
   const log = createFileLogger(join(dataDir, 'logs'), { console: options.logToConsole ?? false });
   const settingsPath = join(dataDir, `${SETTINGS_NAME}.json`);

@@ -1,11 +1,14 @@
 import { isEventName } from './channels';
 import type { Transport } from './client';
 
+/** WebSocket close code the server uses when the session behind a socket ends. */
+export const SESSION_ENDED = 4401;
+
 /** The subset of the WebSocket API the transport needs: the browser's, or the `ws` package's in tests. */
 export interface SocketLike {
   onopen: ((ev: unknown) => void) | null;
   onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: unknown) => void) | null;
+  onclose: ((ev: { code?: number }) => void) | null;
   onerror: ((ev: unknown) => void) | null;
   close(): void;
 }
@@ -58,8 +61,13 @@ export function createWebTransport(options: WebTransportOptions): Transport & { 
       if (typeof event !== 'string' || !isEventName(event)) return;
       for (const l of listeners.get(event) ?? []) l(payload);
     };
-    s.onclose = () => {
+    s.onclose = (ev) => {
       socket = null;
+      // 4401: the server ended the session (logout, expiry, password change): retrying cannot succeed.
+      if (ev?.code === SESSION_ENDED) {
+        options.onUnauthenticated?.();
+        return;
+      }
       if (closed || listenerCount() === 0) return;
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 30_000);
@@ -87,7 +95,7 @@ export function createWebTransport(options: WebTransportOptions): Transport & { 
       }
       if (res.status === 401) options.onUnauthenticated?.();
       try {
-        return (await res.json()) as unknown;
+        return (await res.json());
       } catch {
         return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${res.status})` } };
       }

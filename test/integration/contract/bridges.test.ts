@@ -1,0 +1,237 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/main/core/create-core';
+import { DEFAULT_FAMILIES, DEFAULT_SOURCES } from '../../../src/main/core/default-catalog';
+import { silentLogger } from '../../../src/main/core/log/file-logger';
+import { systemClock } from '../../../src/main/core/ports';
+import { MemorySecretStore } from '../../../src/main/core/secrets/memory-secret-store';
+import { ConfSettingsStore } from '../../../src/main/core/settings/conf-settings-store';
+import { registerIpcHandlers } from '../../../src/main/ipc/register-handlers';
+import { EventHub } from '../../../src/main/server/event-hub';
+import { startServer, type RunningServer } from '../../../src/main/server/http-server';
+import { createPreloadBridge } from '../../../src/preload/bridge';
+import { CALL_CHANNELS, type CallName } from '../../../src/shared/contract/channels';
+import { createClient, type Transport, type VigieClient } from '../../../src/shared/contract/client';
+import type { DeviceInput } from '../../../src/shared/contract/devices';
+import { VigieError } from '../../../src/shared/contract/envelope';
+import { createWebTransport, type SocketLike } from '../../../src/shared/contract/web-transport';
+import { FakeElectronIpc } from '../../helpers/fake-electron-ipc';
+import { postForm, sessionCookieOf } from '../server/http-request';
+
+/**
+ * The contract test: every channel over the Electron bridge (the real preload bridge and handler
+ * registration over an in-memory IPC) and over the web bridge (the real server and web transport), against
+ * one real core. Same requests must give the same results, and the same invalid input the same error.
+ */
+let root: string;
+let core: Core;
+let server: RunningServer;
+let ipc: FakeElectronIpc;
+let transports: { name: string; transport: Transport; client: VigieClient }[] = [];
+const hub = new EventHub();
+
+const device = (name: string): DeviceInput => ({
+  name,
+  kind: 'snmp',
+  host: '192.0.2.20',
+  snmp: { version: '2c' },
+  enabled: false,
+  secret: { community: 'contract-secret' },
+});
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'vigie-contract-'));
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir);
+  const settings = new ConfSettingsStore(new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'vigie' }));
+  ipc = new FakeElectronIpc();
+  const sink = {
+    emit: (event: Parameters<EventHub['emit']>[0], payload: unknown) => {
+      hub.emit(event, payload as never);
+      ipc.send(event, payload);
+    },
+  };
+  core = createCore({
+    paths: { dataDir },
+    settings,
+    secrets: new MemorySecretStore(),
+    clock: systemClock,
+    sink,
+    notifier: { notify: () => undefined },
+    log: silentLogger,
+    mode: 'web',
+    version: '0.0.0-contract',
+    families: DEFAULT_FAMILIES,
+    sources: DEFAULT_SOURCES,
+    validateResponses: true,
+  });
+  // Not started: no polling, so that reads are stable between the two bridges.
+  const appUrl = ipc.frameUrl;
+  registerIpcHandlers(ipc.ipcMain, core.dispatch, (frame) => (frame as { url: string }).url === appUrl);
+
+  const staticDir = join(root, 'renderer');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Vigie</title>');
+  server = await startServer(
+    {
+      dispatch: core.dispatch,
+      subscribe: (l) => hub.subscribe(l),
+      metricsText: () => core.metricsText(),
+      metricsTokenMatches: (t) => core.metricsTokenMatches(t),
+      info: () => core.info(),
+      close: () => core.stop(),
+    },
+    { host: '127.0.0.1', port: 0, staticDir, dataDir, log: silentLogger },
+  );
+  const setup = await postForm(server.url, '/setup', { password: 'contract password 1', confirm: 'contract password 1' });
+  const cookie = sessionCookieOf(setup);
+  const origin = new URL(server.url).origin;
+  const web = createWebTransport({
+    baseUrl: origin,
+    headers: { cookie, origin },
+    openSocket: (url) => new WebSocket(url, { headers: { cookie }, origin }) as unknown as SocketLike,
+  });
+  const preload = createPreloadBridge(ipc.ipcRenderer);
+  transports = [
+    { name: 'ipc', transport: preload, client: createClient(preload) },
+    { name: 'web', transport: web, client: createClient(web) },
+  ];
+});
+
+afterAll(async () => {
+  await server?.close();
+  await core?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function both<K extends CallName>(channel: K, request: unknown): Promise<[unknown, unknown]> {
+  const [a, b] = await Promise.all(transports.map((t) => t.transport.invoke(channel, request)));
+  return [a, b];
+}
+
+/** durationMs and the like are measurements, not results. */
+function stable(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'durationMs' ? 0 : v))) as unknown;
+}
+
+describe('every channel over both bridges', () => {
+  it('covers every channel of the contract', () => {
+    expect(new Set(Object.keys(VALID))).toEqual(new Set(CALL_CHANNELS));
+    expect(new Set(Object.keys(INVALID))).toEqual(new Set(CALL_CHANNELS));
+  });
+
+  // Calls that change state run once per bridge on their own device; reads run after and must agree.
+  const VALID: Record<CallName, () => unknown> = {
+    'app:info': () => ({}),
+    'settings:get': () => ({}),
+    'settings:update': () => ({ language: 'fr', theme: 'dark' }),
+    'devices:list': () => ({}),
+    'devices:get': () => ({ id: 'shared' }),
+    'devices:add': () => device('added'),
+    'devices:update': () => ({ id: 'shared', device: { ...device('shared'), intervalSeconds: 300 } }),
+    'devices:remove': () => ({ id: 'nonexistent' }),
+    // Nothing listens on UDP port 9 (discard) here: a deterministic failure both bridges must report alike.
+    'devices:test': () => ({
+      device: { ...device('probe'), host: '127.0.0.1', port: 9, snmp: { version: '2c', timeoutMs: 200, retries: 0 } },
+    }),
+    'devices:poll': () => ({ id: 'shared' }),
+    'devices:import': () => ({ format: 'csv', text: 'name,host\nimported,10.0.0.1\nbad,not a host\n', dryRun: true }),
+    'devices:export': () => ({ format: 'csv' }),
+    'metrics:query': () => ({ series: ['shared|device.up|'], from: 1, to: Date.now() }),
+    'events:list': () => ({ limit: 10 }),
+  };
+
+  const INVALID: Record<CallName, unknown> = {
+    'app:info': { verbose: true },
+    'settings:get': { x: 1 },
+    'settings:update': { language: 'klingon' },
+    'devices:list': { page: 2 },
+    'devices:get': { id: '../etc/passwd' },
+    'devices:add': { ...device('bad'), host: 'not a host!' },
+    'devices:update': { id: 'shared' },
+    'devices:remove': {},
+    'devices:test': { device: { name: '', kind: 'snmp', host: 'x' } },
+    'devices:poll': { id: 42 },
+    'devices:import': { format: 'xml', text: '' },
+    'devices:export': { format: 'pdf' },
+    'metrics:query': { series: [], from: 10, to: 5 },
+    'events:list': { limit: 100000 },
+  };
+
+  it.each(CALL_CHANNELS.map((c) => [c]))('%s: same answer over IPC and HTTP', async (channel) => {
+    if (channel === 'devices:get' || channel === 'devices:update' || channel === 'devices:poll') {
+      if (!(await transports[0]!.client.call('devices:list', {})).some((d) => d.id === 'shared')) {
+        await transports[0]!.client.call('devices:add', device('shared'));
+      }
+    }
+    if (channel === 'devices:add') {
+      const [a, b] = await Promise.all(transports.map((t) => t.client.call('devices:add', device(`added-${t.name}`))));
+      expect(a.name).toBe('added-ipc');
+      expect(b.name).toBe('added-web');
+      expect({ ...a, id: '', name: '' }).toEqual({ ...b, id: '', name: '' });
+      return;
+    }
+    const [a, b] = await both(channel, VALID[channel]());
+    expect((a as { ok: boolean }).ok, JSON.stringify(a)).toBe(true);
+    expect(stable(b)).toEqual(stable(a));
+  });
+
+  it.each(CALL_CHANNELS.map((c) => [c]))('%s: same error for invalid input', async (channel) => {
+    const [a, b] = await both(channel, INVALID[channel]);
+    expect(a).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(b).toEqual(a);
+    // And the client turns it into a real VigieError on both sides.
+    for (const t of transports) {
+      const error = await t.client.call(channel, INVALID[channel] as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VigieError);
+      expect((error as VigieError).code).toBe('invalid_request');
+      expect((error as VigieError).issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses an unknown channel the same way', async () => {
+    const [a, b] = await both('devices:format-disk' as CallName, {});
+    expect(a).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown call: devices:format-disk' } });
+    expect(b).toEqual(a);
+  });
+
+  it('maps a domain error (not found) identically', async () => {
+    const [a, b] = await both('devices:get', { id: 'no-such-device' });
+    expect(a).toEqual({ ok: false, error: { code: 'not_found', message: 'No device with id no-such-device' } });
+    expect(b).toEqual(a);
+  });
+
+  it('delivers events to both bridges with the same payload, and unsubscribes', async () => {
+    const received = transports.map(() => [] as { name: string }[]);
+    const offs = transports.map((t, i) => t.client.on('devices:changed', (p) => received[i]!.push(p)));
+    await new Promise((r) => setTimeout(r, 300)); // the WebSocket connects on first subscription
+    await transports[0]!.client.call('devices:add', device('evented'));
+    await expect.poll(() => received.map((r) => r.some((p) => p.name === 'evented'))).toEqual([true, true]);
+    expect(received[1]!.find((p) => p.name === 'evented')).toEqual(received[0]!.find((p) => p.name === 'evented'));
+    for (const off of offs) off();
+    expect(ipc.listenerCount('devices:changed')).toBe(0);
+  });
+
+  it('never sends a secret back', async () => {
+    for (const t of transports) {
+      const detail = await t.client.call('devices:get', { id: 'shared' });
+      expect(JSON.stringify(detail)).not.toContain('contract-secret');
+      expect(detail.config.hasSecret).toBe(true);
+    }
+  });
+
+  it('refuses calls from a frame that is not the app (IPC sender check)', async () => {
+    const saved = ipc.frameUrl;
+    ipc.frameUrl = 'https://evil.example/';
+    try {
+      const r = await transports[0]!.transport.invoke('devices:list', {});
+      expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'Call refused: unknown sender frame' } });
+    } finally {
+      ipc.frameUrl = saved;
+    }
+  });
+});
