@@ -28,7 +28,7 @@ export class KeytarSecretStore implements SecretStore {
 
   private explain(error: unknown): Error {
     const m = (error as Error).message ?? String(error);
-    if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|org.freedesktop.DBus/i.test(m)) {
+    if (/autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|org.freedesktop.DBus|given address is empty/i.test(m)) {
       return new Error('No desktop session bus (D-Bus), so no keychain: start Vigie in a desktop session, or use `vigie serve --secrets file`.');
     }
     if (/collection|locked|No such secret|Object does not exist/i.test(m)) {
