@@ -16,7 +16,7 @@ import { startServer, type RunningServer } from '../../../src/main/server/http-s
 import { createPreloadBridge } from '../../../src/preload/bridge';
 import { CALL_CHANNELS, type CallName } from '../../../src/shared/contract/channels';
 import { createClient, type Transport, type VigieClient } from '../../../src/shared/contract/client';
-import type { DeviceInput } from '../../../src/shared/contract/devices';
+import type { DeviceInput, DeviceSummary } from '../../../src/shared/contract/devices';
 import { VigieError } from '../../../src/shared/contract/envelope';
 import { createWebTransport, type SocketLike } from '../../../src/shared/contract/web-transport';
 import { FakeElectronIpc } from '../../helpers/fake-electron-ipc';
@@ -169,7 +169,10 @@ describe('every channel over both bridges', () => {
       }
     }
     if (channel === 'devices:add') {
-      const [a, b] = await Promise.all(transports.map((t) => t.client.call('devices:add', device(`added-${t.name}`))));
+      const [a, b] = (await Promise.all(transports.map((t) => t.client.call('devices:add', device(`added-${t.name}`))))) as [
+        DeviceSummary,
+        DeviceSummary,
+      ];
       expect(a.name).toBe('added-ipc');
       expect(b.name).toBe('added-web');
       expect({ ...a, id: '', name: '' }).toEqual({ ...b, id: '', name: '' });
