@@ -1,5 +1,21 @@
 import type { FamilyDescriptor } from './descriptor';
+import { aironetDescriptor } from './aironet';
+import { airportDescriptor } from './airport';
+import { barracudaNgDescriptor } from './barracuda-ng';
+import { barracudaSpamDescriptor } from './barracuda-spam';
+import { netappDescriptor } from './netapp';
+import { sensorAkcpDescriptor } from './sensor-akcp';
+import { sensorApcDescriptor } from './sensor-apc';
+import { sensorEm01Descriptor } from './sensor-em01';
+import { upsApcDescriptor } from './ups-apc';
+import { upsGenericDescriptor } from './ups-generic';
+import { esxiSnmp } from './esxi-snmp';
+import { genericSnmp } from './generic-snmp';
+import { linux } from './linux';
+import { switchFamilyDescriptor } from './switch';
 import { thisComputer } from './this-computer';
+import { vsphereFamily } from './vsphere';
+import { windows } from './windows';
 
 /**
  * Every family the renderer can draw. One line per family: import its descriptor file and list it here.
@@ -7,6 +23,22 @@ import { thisComputer } from './this-computer';
  */
 export const FAMILY_DESCRIPTORS: readonly FamilyDescriptor[] = [
   thisComputer,
+  vsphereFamily,
+  linux,
+  windows,
+  switchFamilyDescriptor,
+  esxiSnmp,
+  aironetDescriptor,
+  airportDescriptor,
+  barracudaNgDescriptor,
+  barracudaSpamDescriptor,
+  netappDescriptor,
+  sensorAkcpDescriptor,
+  sensorApcDescriptor,
+  sensorEm01Descriptor,
+  upsApcDescriptor,
+  upsGenericDescriptor,
+  genericSnmp,
 ];
 
 const byId = new Map(FAMILY_DESCRIPTORS.map((d) => [d.id, d]));

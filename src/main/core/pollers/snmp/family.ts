@@ -35,9 +35,15 @@ export type FamilyPoll = Omit<PollResult, 'family'>;
  */
 export interface SnmpFamily extends FamilyModule {
   /**
-   * How well this family matches the device: 0 = not at all; higher wins. Prefix matches on sysObjectID
-   * should score above sysDescr patterns, and specific families above generic ones (Linux < Barracuda).
-   * May read more objects (e.g. AirPort's sysConfName) through the session when the system group is not enough.
+   * How well this family matches the device: 0 = not at all; higher wins (ties: the first in SNMP_FAMILIES).
+   * Scale shared by every family:
+   *    1  any agent (generic-snmp)
+   *   10-15  a sysDescr pattern of a broad class ("Linux ...", "Software: Windows", "Cisco IOS")
+   *   20  a sysObjectID prefix of a broad class (net-snmp on Linux 8072.3.2.10, Microsoft 311.1.1.3, Cisco 9.1)
+   *   25-30  a specific product by sysDescr / sysObjectID (ESXi 6876.4, NetApp 789, APC 318, Barracuda 10704)
+   *   40+  proven by a vendor object read here (AirPort's sysConfName, a Barracuda queue...), or a product
+   *        that hides behind a broad sysObjectID (Barracuda Spam Firewall answers net-snmp's 8072.3.2.10)
+   * May read more objects through the session when the system group is not enough; a throw counts as 0.
    */
   detect(system: SystemInfo, session: SnmpSession): Promise<number> | number;
   poll(ctx: SnmpPollContext): Promise<FamilyPoll>;

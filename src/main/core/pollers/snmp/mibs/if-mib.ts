@@ -8,6 +8,8 @@ const IFX_ENTRY = '1.3.6.1.2.1.31.1.1.1';
 const OPER_STATUS = ['', 'up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'];
 /** A saturated ifSpeed (Gauge32 max) means "faster than 4.29 Gbit/s, see ifHighSpeed": treat as unknown. */
 const SATURATED = 4_294_967_295;
+/** ifType of software interfaces: softwareLoopback, propVirtual, tunnel, l2vlan, l3ipvlan, ieee8023adLag, bridge. */
+const VIRTUAL_TYPES = new Set([24, 53, 131, 135, 136, 161, 209]);
 
 export interface InterfacesResult {
   rows: Row[];
@@ -47,13 +49,15 @@ export async function collectInterfaces(ctx: SnmpPollContext, options: Interface
     const highSpeed = toNumber(x?.get(15));
     const speed32 = toNumber(col.get(5));
     const speedBits = highSpeed && highSpeed > 0 ? highSpeed * 1_000_000 : speed32 && speed32 !== SATURATED ? speed32 : null;
-    const maxBytesRate = speedBits ? (speedBits / 8) * 1.5 : undefined;
 
     const hcIn = toCounter(x?.get(6));
     const hcOut = toCounter(x?.get(10));
     const useHc = hcIn !== null && hcOut !== null && hcIn.bits === 64;
     const inOctets = useHc ? hcIn : toCounter(col.get(10));
     const outOctets = useHc ? hcOut : toCounter(col.get(16));
+    // The speed ceiling tells a 32-bit wrap from a reset. 64-bit counters need none (a reset goes backwards),
+    // and virtual interfaces (loopback, tunnels, VLANs, bonds, bridges) announce a nominal speed they exceed.
+    const maxBytesRate = speedBits && !useHc && !VIRTUAL_TYPES.has(type ?? 0) ? (speedBits / 8) * 1.5 : undefined;
     const inPkts = (useHc ? toCounter(x?.get(7)) : null) ?? toCounter(col.get(11));
     const outPkts = (useHc ? toCounter(x?.get(11)) : null) ?? toCounter(col.get(17));
 

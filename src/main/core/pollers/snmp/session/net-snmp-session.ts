@@ -2,10 +2,18 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import snmp from 'net-snmp';
 import { PollError } from '../../source';
+import { walkColumns, type WalkStep } from './column-walk';
 import { bufferToBigInt, TYPE_BY_TAG } from './decode';
+import { ensureDesPrivacy } from './des-compat';
+import { ERROR_STATUS, toPollError } from './errors';
+import { guardedDgram } from './guarded-dgram';
+import { snmpLimiter } from './limiter';
 import type { SnmpSession, SnmpTable, SnmpTargetOptions, SnmpVarbind } from './types';
 
-const GET_BATCH = 30;
+/** Scalars per GET: large enough to need few round trips, small enough for old agents' message size. */
+const GET_BATCH = 40;
+/** Varbinds per GETBULK by default, shared between the columns walked together; halved on tooBig. */
+const DEFAULT_BULK_BUDGET = 40;
 
 const AUTH: Record<string, snmp.AuthProtocols> = {
   md5: snmp.AuthProtocols.md5,
@@ -27,32 +35,22 @@ const LEVEL: Record<string, snmp.SecurityLevel> = {
   authPriv: snmp.SecurityLevel.authPriv,
 };
 
-function decodeVarbind(vb: snmp.Varbind): SnmpVarbind | null {
-  if (snmp.isVarbindError(vb)) return null;
+/** null for noSuchObject / noSuchInstance / endOfMibView: "absent", never an error. */
+export function decodeVarbind(vb: snmp.Varbind | undefined): SnmpVarbind | null {
+  if (!vb || typeof vb.oid !== 'string' || snmp.isVarbindError(vb)) return null;
   const type = TYPE_BY_TAG[vb.type as number] ?? 'opaque';
-  let value: SnmpVarbind['value'] = vb.value as SnmpVarbind['value'];
-  if (type === 'counter64' && Buffer.isBuffer(vb.value)) value = bufferToBigInt(vb.value);
-  else if (type === 'counter64' && typeof vb.value === 'number') value = BigInt(vb.value);
+  const raw: unknown = vb.value;
+  let value: SnmpVarbind['value'];
+  if (type === 'counter64') {
+    value = Buffer.isBuffer(raw) ? bufferToBigInt(raw) : typeof raw === 'number' ? BigInt(Math.trunc(raw)) : null;
+  } else if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'string' || Buffer.isBuffer(raw) || raw === null) {
+    value = raw;
+  } else if (typeof raw === 'boolean') {
+    value = raw ? 1 : 0;
+  } else {
+    value = null;
+  }
   return { oid: vb.oid, type, value };
-}
-
-/** Maps net-snmp's errors to the stages Test connection and the device state speak. */
-export function toPollError(error: unknown, target: string): PollError {
-  const e = error as { name?: string; message?: string; code?: string | number };
-  const message = e.message ?? String(error);
-  if (e.name === 'RequestTimedOutError') {
-    return new PollError('timeout', `No SNMP answer from ${target} (timeout): host down, port filtered, or wrong community/credentials`);
-  }
-  if (/authenticat|digest|unknown user|usmStatsUnknownUserNames|usmStatsWrongDigests/i.test(message)) {
-    return new PollError('auth', `SNMPv3 authentication failed on ${target}: ${message}`);
-  }
-  if (/decrypt|privacy|usmStatsDecryptionErrors/i.test(message)) {
-    return new PollError('privacy', `SNMPv3 privacy (encryption) failed on ${target}: ${message}`);
-  }
-  if (e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message)) {
-    return new PollError('refused', `${target} refused the SNMP request (port closed)`);
-  }
-  return new PollError('protocol', `SNMP error from ${target}: ${message}`);
 }
 
 async function resolveHost(host: string): Promise<string> {
@@ -64,16 +62,34 @@ async function resolveHost(host: string): Promise<string> {
   }
 }
 
+type Callback<T> = (error: Error | null, result?: T) => void;
+
+function closeQuietly(s: snmp.Session): void {
+  try {
+    s.close();
+  } catch {
+    /* already closed */
+  }
+}
+
 class NetSnmpSession implements SnmpSession {
   private session: snmp.Session | null = null;
+  /** Requests in flight per net-snmp session (the current one, and detached ones finishing). */
+  private readonly pending = new Map<snmp.Session, number>();
   private opening: Promise<snmp.Session> | null = null;
+  private closed = false;
   private readonly label: string;
+  private bulkBudget: number;
+  /** Last undecodable datagram since the current request started. */
+  private malformed: string | null = null;
 
   constructor(private readonly options: SnmpTargetOptions) {
     this.label = `${options.host}:${options.port}`;
+    this.bulkBudget = Math.max(1, options.maxRepetitions ?? DEFAULT_BULK_BUDGET);
   }
 
   private async open(): Promise<snmp.Session> {
+    if (this.closed) throw new PollError('internal', `SNMP session to ${this.label} is closed`);
     if (this.session) return this.session;
     this.opening ??= (async () => {
       const address = await resolveHost(this.options.host);
@@ -83,16 +99,23 @@ class NetSnmpSession implements SnmpSession {
         retries: o.retries,
         timeout: o.timeoutMs,
         backoff: 1,
-        transport: (isIP(address) === 6 ? 'udp6' : 'udp4') as 'udp4' | 'udp6',
-        idBitsSize: 32,
+        transport: isIP(address) === 6 ? ('udp6' as const) : ('udp4' as const),
+        idBitsSize: 32 as const,
+        dgramModule: guardedDgram((fault) => (this.malformed = fault), o.version === '3' ? 3 : o.version === '1' ? 0 : 1),
       };
       let s: snmp.Session;
       if (o.version === '3') {
         const v3 = o.v3;
         if (!v3?.user) throw new PollError('auth', 'SNMPv3 needs a user name');
-        const user: snmp.User = {
+        const level = LEVEL[v3.level] ?? snmp.SecurityLevel.authPriv;
+        if (level === snmp.SecurityLevel.authPriv && v3.privProtocol === 'des' && ensureDesPrivacy() === 'unavailable') {
+          throw new PollError('privacy', 'SNMPv3 DES privacy is not available in this runtime (no DES cipher)');
+        }
+        if (level !== snmp.SecurityLevel.noAuthNoPriv && !v3.authKey) throw new PollError('secrets', 'SNMPv3 authentication key missing');
+        if (level === snmp.SecurityLevel.authPriv && !v3.privKey) throw new PollError('secrets', 'SNMPv3 privacy key missing');
+        const user = {
           name: v3.user,
-          level: LEVEL[v3.level] ?? snmp.SecurityLevel.authPriv,
+          level,
           authProtocol: AUTH[v3.authProtocol],
           authKey: v3.authKey,
           privProtocol: PRIV[v3.privProtocol],
@@ -105,8 +128,12 @@ class NetSnmpSession implements SnmpSession {
           version: o.version === '1' ? snmp.Version1 : snmp.Version2c,
         });
       }
-      // Socket errors (e.g. ICMP unreachable) arrive as events; without a listener they would crash the process.
-      s.on('error', () => undefined);
+      // net-snmp reports undecodable datagrams as 'error' events: remember them for the error message.
+      s.on('error', (error: unknown) => (this.malformed = error instanceof Error ? error.message : String(error)));
+      if (this.closed) {
+        s.close();
+        throw new PollError('internal', `SNMP session to ${this.label} is closed`);
+      }
       this.session = s;
       return s;
     })();
@@ -117,73 +144,163 @@ class NetSnmpSession implements SnmpSession {
     }
   }
 
-  async get(oids: readonly string[]): Promise<Map<string, SnmpVarbind>> {
+  /** One PDU through the global limiter; net-snmp errors become PollErrors with the device's address. */
+  private async request<T>(send: (s: snmp.Session, done: Callback<T>) => void): Promise<T> {
     const s = await this.open();
+    const release = await snmpLimiter.acquire();
+    this.malformed = null;
+    this.pending.set(s, (this.pending.get(s) ?? 0) + 1);
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        let settled = false;
+        const done: Callback<T> = (error, result) => {
+          if (settled) return;
+          settled = true;
+          release();
+          if (error) reject(error);
+          else resolve(result as T);
+        };
+        try {
+          send(s, done);
+        } catch (error) {
+          done(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    } catch (error) {
+      const mapped = toPollError(error, this.label, this.malformed);
+      // A session that timed out or failed security may hold stale state (v3 engine time after an agent
+      // restart): start a fresh one on the next request. Agent-side error statuses keep it.
+      if ((error as { name?: string }).name !== 'RequestFailedError' && this.session === s) this.reset();
+      throw Object.assign(mapped, { cause: error });
+    } finally {
+      release();
+      const left = (this.pending.get(s) ?? 1) - 1;
+      if (left > 0) this.pending.set(s, left);
+      else this.pending.delete(s);
+      if (left <= 0 && this.session !== s) closeQuietly(s);
+    }
+  }
+
+  /**
+   * Detaches the net-snmp session; it is closed once its last request ends, so that a request still in
+   * flight (one a poll gave up on at its deadline) is not cancelled under a newer one.
+   */
+  private reset(): void {
+    const s = this.session;
+    this.session = null;
+    if (s && !this.pending.has(s)) closeQuietly(s);
+  }
+
+  async get(oids: readonly string[]): Promise<Map<string, SnmpVarbind>> {
     const out = new Map<string, SnmpVarbind>();
     for (let i = 0; i < oids.length; i += GET_BATCH) {
-      const batch = oids.slice(i, i + GET_BATCH);
-      const varbinds = await new Promise<snmp.Varbind[]>((resolve, reject) => {
-        s.get([...batch], (error, vbs) => (error ? reject(toPollError(error, this.label)) : resolve(vbs ?? [])));
-      }).catch(async (error: unknown) => {
-        // SNMPv1 fails the whole PDU on one missing object (noSuchName): fall back to one object per request.
-        if (this.options.version === '1' && error instanceof PollError && error.stage === 'protocol' && batch.length > 1) {
-          const single: snmp.Varbind[] = [];
-          for (const oid of batch) {
-            const one = await new Promise<snmp.Varbind[]>((res) => s.get([oid], (err, vbs) => res(err ? [] : (vbs ?? []))));
-            single.push(...one);
+      let batch = oids.slice(i, i + GET_BATCH);
+      // SNMPv1 fails the whole PDU on one missing object (noSuchName, naming it): drop it and ask again.
+      for (;;) {
+        try {
+          const vbs = await this.request<snmp.Varbind[]>((s, done) => s.get([...batch], done));
+          for (const vb of vbs ?? []) {
+            const decoded = decodeVarbind(vb);
+            if (decoded) out.set(decoded.oid, decoded);
           }
-          return single;
+          break;
+        } catch (error) {
+          const missing = this.v1MissingOid(error);
+          if (missing === null || !batch.includes(missing)) throw error;
+          batch = batch.filter((o) => o !== missing);
+          if (batch.length === 0) break;
         }
-        throw error;
-      });
-      for (const vb of varbinds) {
-        const decoded = decodeVarbind(vb);
-        if (decoded) out.set(decoded.oid, decoded);
       }
     }
     return out;
+  }
+
+  /** The OID a v1 noSuchName error names, if this is one. */
+  private v1MissingOid(error: unknown): string | null {
+    if (this.options.version !== '1') return null;
+    const cause = (error as { cause?: { name?: string; status?: number; message?: string } }).cause;
+    if (cause?.name !== 'RequestFailedError' || cause.status !== ERROR_STATUS.noSuchName) return null;
+    const m = /:\s*([\d.]+)\s*$/.exec(cause.message ?? '');
+    return m?.[1] ?? null;
+  }
+
+  private readonly bulkStep: WalkStep = async (oids, repetitions) => {
+    for (;;) {
+      try {
+        const reps = Math.min(repetitions, this.bulkBudget);
+        const res = await this.request<(snmp.Varbind | snmp.Varbind[])[]>((s, done) => s.getBulk(oids, 0, reps, done));
+        return oids.map((_, i) => {
+          const col = res?.[i];
+          return (Array.isArray(col) ? col : col ? [col] : []).map(decodeVarbind);
+        });
+      } catch (error) {
+        const cause = (error as { cause?: { name?: string; status?: number } }).cause;
+        const tooBig = cause?.name === 'RequestFailedError' && cause.status === ERROR_STATUS.tooBig;
+        if (!tooBig || Math.min(repetitions, this.bulkBudget) <= 1) throw error;
+        // The agent's answer would not fit its message size: ask for fewer values, and remember it.
+        this.bulkBudget = Math.max(1, Math.floor(Math.min(repetitions, this.bulkBudget) / 2));
+      }
+    }
+  };
+
+  private readonly nextStep: WalkStep = async (oids) => {
+    const result: (SnmpVarbind | null)[][] = oids.map(() => []);
+    let pending = oids.map((_, i) => i);
+    while (pending.length > 0) {
+      try {
+        const ask = pending.map((i) => oids[i] ?? '');
+        const vbs = await this.request<snmp.Varbind[]>((s, done) => s.getNext(ask, done));
+        pending.forEach((idx, k) => (result[idx] = [decodeVarbind(vbs?.[k])]));
+        break;
+      } catch (error) {
+        // v1 ends a walk with noSuchName on the column past the end of the MIB: that column is done.
+        const missing = this.v1MissingOid(error);
+        const k = missing === null ? -1 : pending.findIndex((i) => oids[i] === missing);
+        const idx = pending[k];
+        if (idx === undefined) throw error;
+        result[idx] = [null];
+        pending = pending.filter((i) => i !== idx);
+      }
+    }
+    return result;
+  };
+
+  private walkMany(bases: readonly string[]): Promise<Map<string, SnmpVarbind[]>> {
+    const v1 = this.options.version === '1';
+    return walkColumns(bases, v1 ? this.nextStep : this.bulkStep, { budget: v1 ? bases.length : this.bulkBudget });
   }
 
   async walk(baseOid: string): Promise<SnmpVarbind[]> {
-    const s = await this.open();
-    const out: SnmpVarbind[] = [];
-    await new Promise<void>((resolve, reject) => {
-      s.subtree(
-        baseOid,
-        this.options.maxRepetitions ?? 25,
-        (vbs: snmp.Varbind[]) => {
-          for (const vb of vbs) {
-            const decoded = decodeVarbind(vb);
-            if (decoded) out.push(decoded);
-          }
-        },
-        (error: Error | null) => (error ? reject(toPollError(error, this.label)) : resolve()),
-      );
-    });
-    return out;
+    return (await this.walkMany([baseOid])).get(baseOid) ?? [];
   }
 
   async table(entryOid: string, columns: readonly number[]): Promise<SnmpTable> {
+    const bases = columns.map((c) => `${entryOid}.${c}`);
+    const walked = await this.walkMany(bases);
     const table: SnmpTable = new Map();
-    for (const column of columns) {
-      const prefix = `${entryOid}.${column}.`;
-      for (const vb of await this.walk(`${entryOid}.${column}`)) {
-        if (!vb.oid.startsWith(prefix)) continue;
+    columns.forEach((column, i) => {
+      const base = bases[i] ?? '';
+      const prefix = `${base}.`;
+      for (const vb of walked.get(base) ?? []) {
         const index = vb.oid.slice(prefix.length);
         let row = table.get(index);
-        if (!row) table.set(index, (row = new Map()));
+        if (!row) table.set(index, (row = new Map<number, SnmpVarbind>()));
         row.set(column, vb);
       }
-    }
+    });
     return table;
   }
 
   close(): void {
-    this.session?.close();
+    this.closed = true;
+    const s = this.session;
     this.session = null;
+    if (s) closeQuietly(s);
   }
 }
 
 export function createSnmpSession(options: SnmpTargetOptions): SnmpSession {
   return new NetSnmpSession(options);
 }
+
+export { toPollError } from './errors';

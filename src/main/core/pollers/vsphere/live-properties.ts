@@ -1,0 +1,53 @@
+import type { PropertySelection } from '../../vsphere/property-collector';
+
+/**
+ * What live monitoring follows with WaitForUpdatesEx: small leaf paths, so that a change (a VM's quick stats
+ * every 20 s on vCenter) sends a few values, not a whole summary.
+ */
+export const LIVE_PROPERTIES: readonly PropertySelection[] = [
+  {
+    type: 'HostSystem',
+    paths: [
+      'name',
+      'parent',
+      'overallStatus',
+      'triggeredAlarmState',
+      'runtime.connectionState',
+      'runtime.powerState',
+      'runtime.inMaintenanceMode',
+      'summary.quickStats.overallCpuUsage',
+      'summary.quickStats.overallMemoryUsage',
+      'summary.quickStats.uptime',
+      'summary.hardware.cpuMhz',
+      'summary.hardware.numCpuCores',
+      'summary.hardware.memorySize',
+    ],
+  },
+  {
+    type: 'VirtualMachine',
+    paths: [
+      'name',
+      'overallStatus',
+      'triggeredAlarmState',
+      'config.template',
+      'runtime.powerState',
+      'runtime.host',
+      'summary.config.numCpu',
+      'summary.config.memorySizeMB',
+      'summary.runtime.maxCpuUsage',
+      'summary.quickStats.overallCpuUsage',
+      'summary.quickStats.staticCpuEntitlement',
+      'summary.quickStats.guestMemoryUsage',
+      'summary.quickStats.hostMemoryUsage',
+      'guest.toolsStatus',
+      'guest.toolsRunningStatus',
+    ],
+  },
+  {
+    type: 'Datastore',
+    paths: ['name', 'overallStatus', 'triggeredAlarmState', 'summary.type', 'summary.capacity', 'summary.freeSpace', 'summary.accessible'],
+  },
+  { type: 'ClusterComputeResource', paths: ['name', 'overallStatus', 'triggeredAlarmState'] },
+  { type: 'Datacenter', paths: ['name', 'triggeredAlarmState'] },
+  { type: 'Network', paths: ['name'] },
+];
