@@ -1,3 +1,5 @@
+import dgram from 'node:dgram';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snmpSource } from '../../../src/main/core/pollers/snmp/snmp-source';
 import { PollError, type PollResult } from '../../../src/main/core/pollers/source';
@@ -27,6 +29,20 @@ async function pollOnce(o: TargetOptions): Promise<PollResult> {
   } finally {
     await poller.close();
   }
+}
+
+/** Restarts on the same port; the port was free for a moment, so another test's agent may grab it: retry. */
+async function restartOn(port: number, dir: string): Promise<SnmpdPeer> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await startSnmpd({ port, dir });
+    } catch (error) {
+      last = error;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  throw last instanceof Error ? last : new Error(String(last));
 }
 
 const user = (i: number): SnmpdUser => {
@@ -103,6 +119,19 @@ describe.skipIf(!available)('SNMP engine against Debian snmpd: versions, v3 secu
     expect(closed.stage).toBe('refused');
   });
 
+  it('a host that swallows every datagram → "timeout"', async () => {
+    const silent = dgram.createSocket('udp4');
+    silent.on('message', () => undefined);
+    await new Promise<void>((r) => silent.bind(0, '127.0.0.1', r));
+    try {
+      const r = await snmpSource.test(snmpTarget({ port: silent.address().port, timeoutMs: 300, retries: 0 }), testDeps(), signal());
+      expect([r.ok, r.stage]).toEqual([false, 'timeout']);
+      expect(r.message).toContain('No SNMP answer');
+    } finally {
+      silent.close();
+    }
+  });
+
   it('missing SNMPv3 keys → "secrets", without sending anything', async () => {
     const r = await snmpSource.test(snmpTarget(v3(agent, user(0), { privKey: '' })), testDeps(), signal());
     expect(r.stage).toBe('secrets');
@@ -119,7 +148,11 @@ describe.skipIf(!available)('SNMP engine: agent stopped and restarted', () => {
     dir = agent.dir;
     port = agent.port;
   });
-  afterAll(async () => agent?.dispose());
+  afterAll(async () => {
+    await agent?.dispose();
+    // The restarted agent was given this directory: dispose() leaves it, it is ours to remove.
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('a stopped agent makes the poller throw PollError("timeout"), then recovers with no negative or absurd rate', async () => {
     let now = Date.now();
@@ -140,7 +173,7 @@ describe.skipIf(!available)('SNMP engine: agent stopped and restarted', () => {
     expect(diag.stage).toBe('refused');
 
     // Same port and state directory: same engine id, engine boots + 1 (the v3 session must resynchronise).
-    agent = await startSnmpd({ port, dir });
+    agent = await restartOn(port, dir);
     now += 60_000;
     const after = await v2.poll(signal());
     const afterV3 = await sec.poll(signal());
