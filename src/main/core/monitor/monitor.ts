@@ -63,7 +63,7 @@ export class Monitor {
       config: r.config,
       snapshot: r.snapshot,
       checks: r.checks,
-      series: this.deps.store.listSeries(id),
+      series: this.deps.store.listSeries(id).map(({ key, metric, instance, unit }) => ({ key, metric, instance, unit })),
     };
   }
 

@@ -1,0 +1,148 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../../shared/contract/api';
+import type { EventName } from '../../../shared/contract/channels';
+import type { DeviceDetail, DeviceSummary, MetricValue } from '../../../shared/contract/devices';
+import type { Notification } from '../../../shared/contract/events';
+import { createCore, type Core } from '../create-core';
+import { DEFAULT_FAMILIES } from '../default-catalog';
+import { silentLogger } from '../log/file-logger';
+import { PollError, type PollResult, type Source } from '../pollers/source';
+import { MemorySecretStore } from '../secrets/memory-secret-store';
+import { ConfSettingsStore } from '../settings/conf-settings-store';
+
+type Step = PollResult | PollError;
+
+/** A source whose polls play a script: the monitor is what is under test here, not a protocol. */
+function scriptedSource(script: Step[]): Source & { polls: number } {
+  const source = {
+    kind: 'snmp' as const,
+    polls: 0,
+    test: () => Promise.reject(new Error('not used')),
+    open: () => ({
+      poll: () => {
+        const step = script[Math.min(source.polls, script.length - 1)]!;
+        source.polls += 1;
+        return step instanceof PollError ? Promise.reject(step) : Promise.resolve(step);
+      },
+      close: () => Promise.resolve(),
+    }),
+  };
+  return source;
+}
+
+const result = (fsPercent: number, uptime: number): PollResult => ({
+  family: 'linux',
+  identity: { sysName: 'db-01' },
+  metrics: [
+    { name: 'fs.used.percent', instance: '/var', value: fsPercent, unit: 'percent' },
+    { name: 'cpu.total', instance: '', value: 12.5, unit: 'percent' },
+  ] satisfies MetricValue[],
+  tables: { filesystems: [{ mount: '/var', usedPercent: fsPercent }] },
+  problems: [],
+  uptimeSeconds: uptime,
+});
+
+let core: Core | null = null;
+afterEach(async () => {
+  await core?.stop();
+  core = null;
+});
+
+function setUp(script: Step[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-monitor-'));
+  const settings = new ConfSettingsStore(new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'vigie' }));
+  const emitted: { event: EventName; payload: unknown }[] = [];
+  const notified: Notification[] = [];
+  let now = 1_700_000_000_000;
+  const source = scriptedSource(script);
+  core = createCore({
+    paths: { dataDir: dir },
+    settings,
+    secrets: new MemorySecretStore(),
+    clock: { now: () => now },
+    sink: { emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void emitted.push({ event, payload }) },
+    notifier: { notify: (n) => void notified.push(n) },
+    log: silentLogger,
+    mode: 'web',
+    version: 'test',
+    families: DEFAULT_FAMILIES,
+    sources: { snmp: source },
+    validateResponses: true,
+  });
+  const c = core;
+  const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const env = await c.dispatch(channel, payload);
+    if (!env.ok) throw new Error(env.error.message);
+    return env.result as T;
+  };
+  return { call, emitted, notified, source, advance: (ms: number) => (now += ms), at: () => now };
+}
+
+describe('monitor', () => {
+  it('turns polls into states, one event per change, store series and weather', async () => {
+    const fail = new PollError('timeout', 'No SNMP answer from 192.0.2.7:161 (timeout)');
+    const t = setUp([result(97, 5000), fail, fail, fail, result(40, 5600), result(40, 30)]);
+    const added = await t.call<DeviceSummary>('devices:add', { name: 'db-01', kind: 'snmp', host: '192.0.2.7', snmp: { version: '2c' } });
+    const poll = async (): Promise<DeviceSummary> => {
+      t.advance(60_000);
+      return t.call<DeviceSummary>('devices:poll', { id: added.id });
+    };
+
+    // A device just added is polled at once; asking for a poll meanwhile joins that run.
+    let s = await t.call<DeviceSummary>('devices:poll', { id: added.id });
+    expect(s).toMatchObject({ state: 'critical', family: 'linux', group: 'servers', keyFigure: { value: 12.5, unit: 'percent' } });
+    expect(s.message).toBe('Filesystem used (/var): 97 % > 95 %');
+    for (let i = 0; i < 3; i += 1) s = await poll();
+    expect(s.state).toBe('unknown');
+    expect(s.message).toBe('Reachability: No SNMP answer from 192.0.2.7:161 (timeout)');
+    s = await poll();
+    expect(s.state).toBe('ok');
+    s = await poll(); // uptime went from 5600 s to 30 s
+    expect(t.source.polls).toBe(6);
+
+    const events = (await t.call<{ kind: string; severity: string; message: string }[]>('events:list', { limit: 50 })).reverse();
+    expect(events.map((e) => [e.kind, e.severity])).toEqual([
+      ['state', 'critical'],
+      ['state', 'unknown'],
+      ['state', 'ok'],
+      ['device', 'warning'],
+    ]);
+    expect(events[3]!.message).toMatch(/restarted \(uptime went from 5600 s to 30 s\)/);
+    expect(t.notified.map((n) => n.severity)).toEqual(['critical', 'unknown', 'ok']);
+
+    const detail = await t.call<DeviceDetail>('devices:get', { id: added.id });
+    expect(detail.snapshot?.tables.filesystems).toEqual([{ mount: '/var', usedPercent: 40 }]);
+    expect(detail.series.map((x) => x.key).sort()).toEqual(
+      [`${added.id}|cpu.total|`, `${added.id}|device.up|`, `${added.id}|fs.used.percent|/var`, `${added.id}|uptime|`].sort(),
+    );
+    const up = await t.call<{ tier: string; series: { avg: (number | null)[] }[] }>('metrics:query', {
+      series: [`${added.id}|device.up|`],
+      from: t.at() - 3_600_000,
+      to: t.at() + 1,
+    });
+    expect(up.tier).toBe('raw');
+    expect(up.series[0]!.avg.filter((v) => v !== null)).toEqual([1, 0, 0, 0, 1, 1]);
+    const w = detail.summary.weather;
+    expect(w.critical).toBeCloseTo(1 / 5);
+    expect(w.unknown).toBeCloseTo(3 / 5);
+    expect(w.ok).toBeCloseTo(1 / 5);
+
+    const changes = t.emitted.filter((e) => e.event === 'devices:changed').length;
+    expect(changes).toBeGreaterThanOrEqual(7); // tracked + one per poll
+  });
+
+  it('forgets a removed device: series, history and the renderers are told', async () => {
+    const t = setUp([result(10, 100)]);
+    const d = await t.call<DeviceSummary>('devices:add', { name: 'tmp', kind: 'snmp', host: '192.0.2.8', snmp: { version: '2c' } });
+    await t.call('devices:poll', { id: d.id });
+    expect(await t.call('devices:remove', { id: d.id })).toEqual({ removed: true });
+    expect(t.emitted.at(-1)).toEqual({ event: 'devices:removed', payload: { id: d.id } });
+    await expect(t.call('devices:get', { id: d.id })).rejects.toThrow(/No device with id tmp/);
+    const q = await t.call<{ series: { t: number[] }[] }>('metrics:query', { series: [`${d.id}|cpu.total|`], from: 1, to: t.at() + 1 });
+    expect(q.series[0]!.t).toEqual([]);
+  });
+});
