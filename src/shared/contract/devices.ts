@@ -158,12 +158,37 @@ export const SeriesInfoSchema = z.strictObject({
 });
 export type SeriesInfo = z.infer<typeof SeriesInfoSchema>;
 
+export const UPTIME_PERIODS = ['day', 'week', 'month', 'year'] as const;
+
+/** Availability and uptime between restarts over a period, as the original product's "Uptime" plugin. */
+export const UptimePeriodSchema = z.strictObject({
+  period: z.enum(UPTIME_PERIODS),
+  /** Share of polls answered, in percent; null without data for the period. */
+  availabilityPercent: z.number().min(0).max(100).nullable(),
+  /** Separate spells of failed polls. */
+  outages: z.number().int().nonnegative(),
+  /** Restarts seen from the device's own uptime going backwards. */
+  restarts: z.number().int().nonnegative(),
+  minUptimeSeconds: z.number().nonnegative().nullable(),
+  avgUptimeSeconds: z.number().nonnegative().nullable(),
+  maxUptimeSeconds: z.number().nonnegative().nullable(),
+});
+export type UptimePeriod = z.infer<typeof UptimePeriodSchema>;
+
+export const UptimeStatsSchema = z.strictObject({
+  currentSeconds: z.number().nonnegative().nullable(),
+  lastRestartAt: Timestamp.nullable(),
+  periods: z.array(UptimePeriodSchema),
+});
+export type UptimeStats = z.infer<typeof UptimeStatsSchema>;
+
 export const DeviceDetailSchema = z.strictObject({
   summary: DeviceSummarySchema,
   config: DeviceConfigSchema,
   snapshot: DeviceSnapshotSchema.nullable(),
   checks: z.array(CheckStateSchema),
   series: z.array(SeriesInfoSchema),
+  uptime: UptimeStatsSchema,
 });
 export type DeviceDetail = z.infer<typeof DeviceDetailSchema>;
 

@@ -146,3 +146,32 @@ describe('monitor', () => {
     expect(q.series[0]!.t).toEqual([]);
   });
 });
+
+describe('uptime statistics', () => {
+  it('counts availability, outages, restarts and uptime between restarts', async () => {
+    const fail = new PollError('timeout', 'No SNMP answer');
+    // Polls one minute apart: up 1000 s, then 1060 s, an outage of two polls, back after a reboot (uptime 50 s),
+    // up again, one more failed poll, then up.
+    const t = setUp([result(10, 1000), result(10, 1060), fail, fail, result(10, 50), result(10, 110), fail, result(10, 230)]);
+    const d = await t.call<DeviceSummary>('devices:add', { name: 'srv', kind: 'snmp', host: '192.0.2.9', snmp: { version: '2c' } });
+    await t.call('devices:poll', { id: d.id });
+    for (let i = 0; i < 7; i += 1) {
+      t.advance(60_000);
+      await t.call('devices:poll', { id: d.id });
+    }
+    const detail = await t.call<DeviceDetail>('devices:get', { id: d.id });
+    expect(detail.uptime.currentSeconds).toBe(230);
+    expect(detail.uptime.lastRestartAt).toBe(t.at() - 230_000);
+    const day = detail.uptime.periods.find((p) => p.period === 'day')!;
+    expect(day).toEqual({
+      period: 'day',
+      availabilityPercent: (5 / 8) * 100,
+      outages: 2,
+      restarts: 1,
+      minUptimeSeconds: 230,
+      avgUptimeSeconds: (1060 + 230) / 2,
+      maxUptimeSeconds: 1060,
+    });
+    expect(detail.uptime.periods.map((p) => p.period)).toEqual(['day', 'week', 'month', 'year']);
+  });
+});

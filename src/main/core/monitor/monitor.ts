@@ -10,6 +10,7 @@ import type { MetricStore, SampleInput } from '../store/metric-store';
 import { initialFamily, type DeviceRuntime } from './device-runtime';
 import { keyFigure } from './key-figure';
 import { RuleEvaluator } from './rule-evaluator';
+import { uptimeStats } from './uptime-stats';
 import type { Scheduler } from './scheduler';
 
 export interface MonitorDeps {
@@ -64,6 +65,7 @@ export class Monitor {
       snapshot: r.snapshot,
       checks: r.checks,
       series: this.deps.store.listSeries(id).map(({ key, metric, instance, unit }) => ({ key, metric, instance, unit })),
+      uptime: uptimeStats(this.deps.store, id, this.deps.clock.now(), r.uptimeSeconds),
     };
   }
 
