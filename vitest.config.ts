@@ -23,6 +23,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Peers are started per file on their own ports; two cores do not gain from more parallel files.
           maxWorkers: 2,
+          // Run after the unit project when both are asked for in one command (different worker pools).
+          sequence: { groupOrder: 1 },
         },
       },
     ],
