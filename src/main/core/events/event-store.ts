@@ -75,7 +75,7 @@ export class EventStore {
         ) WITHOUT ROWID;
       `);
     } catch (error) {
-      throw new Error(`Cannot open the event log ${path}: ${(error as Error).message}`);
+      throw new Error(`Cannot open the event log ${path}: ${(error as Error).message}`, { cause: error });
     }
     this.insertEvent = this.db.prepare(
       'INSERT INTO events (at, device_id, device_name, severity, kind, message) VALUES (?, ?, ?, ?, ?, ?)',

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DeviceInputSchema, type DeviceInput, type ImportResult } from '../../../shared/contract/devices';
 import { VigieError } from '../../../shared/contract/envelope';
-import { CSV_COLUMNS, deviceToRow, rowToInput, type CsvRow } from './device-csv';
+import { CSV_COLUMNS, deviceToRow, rowToInput } from './device-csv';
 import type { DeviceRegistry } from './device-registry';
 
 interface Candidate {
@@ -17,12 +17,14 @@ const PENDING = 'pending-';
 function csvCandidates(text: string, registry: DeviceRegistry): Candidate[] {
   let records: { record: Record<string, string>; line: number }[];
   try {
-    records = (
-      parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true }) as {
-        record: Record<string, string>;
-        info: { lines: number };
-      }[]
-    ).map((r) => ({ record: r.record, line: r.info.lines }));
+    const parsed: { record: Record<string, string>; info: { lines: number } }[] = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    });
+    records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (error) {
     throw new VigieError('invalid_request', `Not a valid CSV file: ${(error as Error).message}`);
   }
@@ -38,7 +40,7 @@ function csvCandidates(text: string, registry: DeviceRegistry): Candidate[] {
   const byName = (name: string): string | null =>
     registry.list().find((d) => d.name.toLowerCase() === name.toLowerCase())?.id ?? earlier.get(name.toLowerCase()) ?? null;
   return records.map(({ record, line }, i) => {
-    const candidate = { line, name: record.name ?? '', input: rowToInput(record as CsvRow, byName) };
+    const candidate = { line, name: record.name ?? '', input: rowToInput(record, byName) };
     const key = (record.name ?? '').toLowerCase();
     if (!earlier.has(key)) earlier.set(key, `${PENDING}${i}`);
     return candidate;
@@ -54,7 +56,7 @@ function jsonCandidates(text: string): Candidate[] {
   }
   const list = Array.isArray(doc) ? doc : (doc as { devices?: unknown })?.devices;
   if (!Array.isArray(list)) throw new VigieError('invalid_request', 'Expected a JSON array of devices (or {"devices": [...]})');
-  return list.map((input, i) => ({
+  return (list as unknown[]).map((input, i) => ({
     line: i + 1,
     name: typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '',
     input,

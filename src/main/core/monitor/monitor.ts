@@ -121,7 +121,7 @@ export class Monitor {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.deps.scheduler.stop();
-    await Promise.all([...this.runtimes.values()].map((r) => r.poller?.close().catch(() => undefined)));
+    await Promise.all([...this.runtimes.values()].map((r) => r.poller?.close().catch(() => undefined) ?? Promise.resolve()));
   }
 
   private runtime(id: string): DeviceRuntime {

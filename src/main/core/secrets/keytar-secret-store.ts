@@ -1,8 +1,9 @@
+import type * as KeytarModule from 'keytar';
 import type { SecretStore, SecretStatus } from '../ports';
 
 const SERVICE = 'vigie';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 /**
  * Secrets in the OS keychain through keytar (Secret Service on Linux, Keychain on macOS, Credential Vault
@@ -22,7 +23,7 @@ export class KeytarSecretStore implements SecretStore {
       this.keytar = mod.default ?? mod;
       return this.keytar;
     } catch (error) {
-      throw new Error(`The OS keychain library (keytar) cannot load: ${(error as Error).message}`);
+      throw new Error(`The OS keychain library (keytar) cannot load: ${(error as Error).message}`, { cause: error });
     }
   }
 
