@@ -1,0 +1,175 @@
+import { seriesKey } from '../../../shared/series-key';
+import type { Unit } from '../../../shared/units';
+import type { SeriesMeta } from './metric-store';
+
+/**
+ * One series as the store keeps it in memory: its id, metadata, latest value, and the samples not yet sealed
+ * into a raw chunk (the same samples as the staging rows on disk, per series and sorted, so that reads of the
+ * last hour never scan the staging log).
+ */
+export interface Series {
+  sid: number;
+  key: string;
+  deviceId: string;
+  metric: string;
+  instance: string;
+  unit: Unit;
+  lastAt: number;
+  lastValue: number;
+  /** Smoothed sampling interval (ms), 0 until two samples were seen: sizes raw queries, marks gaps. */
+  intervalMs: number;
+  openT: Float64Array;
+  openV: Float64Array;
+  openLength: number;
+  /** Ingest batch that last wrote this series: one sample per series per batch. */
+  batch: number;
+}
+
+export function newSeries(sid: number, deviceId: string, metric: string, instance: string, unit: Unit): Series {
+  return {
+    sid,
+    key: seriesKey(deviceId, metric, instance),
+    deviceId,
+    metric,
+    instance,
+    unit,
+    lastAt: Number.NEGATIVE_INFINITY,
+    lastValue: Number.NaN,
+    intervalMs: 0,
+    openT: new Float64Array(8),
+    openV: new Float64Array(8),
+    openLength: 0,
+    batch: 0,
+  };
+}
+
+export function metaOf(s: Series): SeriesMeta {
+  return { key: s.key, deviceId: s.deviceId, metric: s.metric, instance: s.instance, unit: s.unit };
+}
+
+/** Appends a sample that is later than every sample of the series (ingest guarantees it). */
+export function appendOpen(s: Series, t: number, v: number): void {
+  if (s.openLength === s.openT.length) {
+    const t2 = new Float64Array(s.openLength * 2);
+    const v2 = new Float64Array(s.openLength * 2);
+    t2.set(s.openT);
+    v2.set(s.openV);
+    s.openT = t2;
+    s.openV = v2;
+  }
+  s.openT[s.openLength] = t;
+  s.openV[s.openLength] = v;
+  s.openLength++;
+  if (Number.isFinite(s.lastAt)) {
+    const delta = t - s.lastAt;
+    s.intervalMs = s.intervalMs === 0 ? delta : s.intervalMs + (Math.min(delta, 4 * s.intervalMs) - s.intervalMs) / 4;
+  }
+  s.lastAt = t;
+  s.lastValue = v;
+}
+
+/** Number of open samples before `limit` (they are sorted). */
+export function openCountBefore(s: Series, limit: number): number {
+  let lo = 0;
+  let hi = s.openLength;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s.openT[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Forgets the first `count` open samples once they are sealed. The buffers keep their size (the next hour
+ * needs as much) unless a backlog made them much larger than an hour at 10 s.
+ */
+export function dropOpen(s: Series, count: number): void {
+  if (count <= 0) return;
+  const rest = s.openLength - count;
+  if (s.openT.length > 4096 && rest * 4 < s.openT.length) {
+    const t2 = new Float64Array(Math.max(8, rest * 2));
+    const v2 = new Float64Array(t2.length);
+    t2.set(s.openT.subarray(count, s.openLength));
+    v2.set(s.openV.subarray(count, s.openLength));
+    s.openT = t2;
+    s.openV = v2;
+  } else {
+    s.openT.copyWithin(0, count, s.openLength);
+    s.openV.copyWithin(0, count, s.openLength);
+  }
+  s.openLength = rest;
+}
+
+export class SeriesRegistry {
+  private readonly byKey = new Map<string, Series>();
+  /** deviceId → metric → instance: the ingest path finds a series without building its key string. */
+  private readonly byParts = new Map<string, Map<string, Map<string, Series>>>();
+  private readonly bySid = new Map<number, Series>();
+  private readonly byDevice = new Map<string, Set<Series>>();
+  private sortedSids: number[] = [];
+  private sorted = true;
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  key(key: string): Series | undefined {
+    return this.byKey.get(key);
+  }
+
+  lookup(deviceId: string, metric: string, instance: string): Series | undefined {
+    return this.byParts.get(deviceId)?.get(metric)?.get(instance);
+  }
+
+  sid(sid: number): Series | undefined {
+    return this.bySid.get(sid);
+  }
+
+  device(deviceId: string): Series[] {
+    return [...(this.byDevice.get(deviceId) ?? [])];
+  }
+
+  all(): IterableIterator<Series> {
+    return this.byKey.values();
+  }
+
+  /** Series ids in ascending order: sealing passes walk them with a resumable cursor. */
+  sids(): readonly number[] {
+    if (!this.sorted) {
+      this.sortedSids.sort((a, b) => a - b);
+      this.sorted = true;
+    }
+    return this.sortedSids;
+  }
+
+  add(s: Series): void {
+    this.byKey.set(s.key, s);
+    let metrics = this.byParts.get(s.deviceId);
+    if (!metrics) this.byParts.set(s.deviceId, (metrics = new Map<string, Map<string, Series>>()));
+    let instances = metrics.get(s.metric);
+    if (!instances) metrics.set(s.metric, (instances = new Map<string, Series>()));
+    instances.set(s.instance, s);
+    this.bySid.set(s.sid, s);
+    let set = this.byDevice.get(s.deviceId);
+    if (!set) this.byDevice.set(s.deviceId, (set = new Set()));
+    set.add(s);
+    const last = this.sortedSids[this.sortedSids.length - 1];
+    if (last !== undefined && s.sid < last) this.sorted = false;
+    this.sortedSids.push(s.sid);
+  }
+
+  remove(s: Series): void {
+    this.byKey.delete(s.key);
+    const metrics = this.byParts.get(s.deviceId);
+    const instances = metrics?.get(s.metric);
+    instances?.delete(s.instance);
+    if (instances?.size === 0) metrics!.delete(s.metric);
+    if (metrics?.size === 0) this.byParts.delete(s.deviceId);
+    this.bySid.delete(s.sid);
+    const set = this.byDevice.get(s.deviceId);
+    set?.delete(s);
+    if (set?.size === 0) this.byDevice.delete(s.deviceId);
+    this.sortedSids = this.sortedSids.filter((sid) => sid !== s.sid);
+  }
+}
