@@ -222,6 +222,7 @@ describe('NetApp family against recordings', () => {
 
   it('lab filer: Counter64 rates, and a 10 GbE Counter32 read across its wrap never gives a negative or absurd rate', async () => {
     const rec = recs.lab;
+    const TOLERANCE = 0.25;
     const inOctets = '1.3.6.1.2.1.2.2.1.10.3';
     const wrapRate = variation(rec.get(inOctets)?.value).rate ?? NaN;
     const diskRead = variation(rec.get(`${N}.2.2.32.0`)?.value).rate ?? NaN;
@@ -236,6 +237,8 @@ describe('NetApp family against recordings', () => {
       let wrapsSeen = 0;
       let polls = 0;
       // snmpsim's counter wraps every 2^32 / rate ≈ 10 s: polling every 1.5 s for up to 15 s crosses one wrap.
+      // The rate is timed by the poller's clock and the counter by the simulator's: on a loaded machine the two
+      // drift by a few hundred ms over a 1.5 s interval, hence 25 %: what matters is no negative or absurd rate.
       while (polls < 10 && wrapsSeen === 0) {
         await sleep(1500);
         const r = await poller.poll(AbortSignal.timeout(30_000));
@@ -245,15 +248,15 @@ describe('NetApp family against recordings', () => {
         polls += 1;
         const bps = metric(r, 'if.in.bps', 'e1a');
         expect(bps, `poll ${polls}`).toBeDefined();
-        expect(Math.abs((bps ?? 0) / (wrapRate * 8) - 1)).toBeLessThan(0.1);
-        expect(Math.abs((metric(r, 'netapp.disk.read') ?? 0) / diskRead - 1)).toBeLessThan(0.1);
-        expect(Math.abs((metric(r, 'netapp.ops.nfs') ?? 0) / nfs - 1)).toBeLessThan(0.1);
+        expect(Math.abs((bps ?? 0) / (wrapRate * 8) - 1)).toBeLessThan(TOLERANCE);
+        expect(Math.abs((metric(r, 'netapp.disk.read') ?? 0) / diskRead - 1)).toBeLessThan(TOLERANCE);
+        expect(Math.abs((metric(r, 'netapp.ops.nfs') ?? 0) / nfs - 1)).toBeLessThan(TOLERANCE);
       }
       expect(wrapsSeen).toBe(1);
       // The wrap may have come between the last poll and the raw read: one more poll covers it for sure.
       await sleep(1500);
       const after = await poller.poll(AbortSignal.timeout(30_000));
-      expect(Math.abs((metric(after, 'if.in.bps', 'e1a') ?? 0) / (wrapRate * 8) - 1)).toBeLessThan(0.1);
+      expect(Math.abs((metric(after, 'if.in.bps', 'e1a') ?? 0) / (wrapRate * 8) - 1)).toBeLessThan(TOLERANCE);
     } finally {
       raw.close();
       await poller.close();
