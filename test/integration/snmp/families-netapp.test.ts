@@ -222,7 +222,7 @@ describe('NetApp family against recordings', () => {
 
   it('lab filer: Counter64 rates, and a 10 GbE Counter32 read across its wrap never gives a negative or absurd rate', async () => {
     const rec = recs.lab;
-    const TOLERANCE = 0.25;
+    const TOLERANCE = 0.5;
     const inOctets = '1.3.6.1.2.1.2.2.1.10.3';
     const wrapRate = variation(rec.get(inOctets)?.value).rate ?? NaN;
     const diskRead = variation(rec.get(`${N}.2.2.32.0`)?.value).rate ?? NaN;
@@ -238,7 +238,8 @@ describe('NetApp family against recordings', () => {
       let polls = 0;
       // snmpsim's counter wraps every 2^32 / rate ≈ 10 s: polling every 1.5 s for up to 15 s crosses one wrap.
       // The rate is timed by the poller's clock and the counter by the simulator's: on a loaded machine the two
-      // drift by a few hundred ms over a 1.5 s interval, hence 25 %: what matters is no negative or absurd rate.
+      // drift by up to a few hundred ms over a 1.5 s interval on a loaded machine. What matters is no negative
+      // or absurd rate: a wrong wrap guess is off by 2^32 / 1.5 s, orders of magnitude, not by a factor of 2.
       while (polls < 10 && wrapsSeen === 0) {
         await sleep(1500);
         const r = await poller.poll(AbortSignal.timeout(30_000));
