@@ -1,3 +1,33 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { ApiProvider } from './api/api-context';
+import type { HostWindow } from './api/pick-transport';
+import { createVigieApi } from './api/vigie-api';
+import { App } from './app/app';
+import { resolveLang } from './format/locale';
+import { createI18n } from './i18n/i18n';
 
-createRoot(document.getElementById('root')!).render(<p>Vigie</p>);
+const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
+const api = createVigieApi(window as unknown as HostWindow);
+const i18n = createI18n(resolveLang('system', navigator.languages));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <Notifications position="top-right" limit={5} />
+        <ApiProvider api={api}>
+          <App />
+        </ApiProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+import { notifications } from '@mantine/notifications';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertsPage } from '../alerts/alerts-page';
+import { useApi } from '../api/api-context';
+import { SEVERITY_COLOR } from '../components/state-colors';
+import { DashboardPage } from '../dashboard/dashboard-page';
+import { DevicePage } from '../device/device-page';
+import { DevicesPage } from '../devices/devices-page';
+import { EventsPage } from '../events/events-page';
+import { ReportsPage } from '../reports/reports-page';
+import { useRoute, type Route } from '../routing/route';
+import { SettingsPage } from '../settings/settings-page';
+import { CommandPalette } from './command-palette';
+import { SettingsProvider } from './settings-context';
+import { Shell } from './shell';
+
+function Page({ route }: { route: Route }): ReactNode {
+  switch (route.page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'devices':
+      return <DevicesPage add={route.add} edit={route.edit ?? null} />;
+    case 'device':
+      return <DevicePage key={route.id} id={route.id} />;
+    case 'alerts':
+      return <AlertsPage />;
+    case 'events':
+      return <EventsPage deviceId={route.deviceId} />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** Starts the live feed (device and event updates, desktop-style notifications) for the app's lifetime. */
+function LiveFeed(): null {
+  const api = useApi();
+  const { t } = useTranslation();
+  useEffect(() => {
+    let lastError = '';
+    return api.start(
+      (n) => notifications.show({ title: n.title, message: n.body, color: SEVERITY_COLOR[n.severity] }),
+      (e) => {
+        const message = e instanceof Error ? e.message : String(e);
+        if (message === lastError) return;
+        lastError = message;
+        notifications.show({ color: 'red', title: t('app.loadFailed'), message });
+      },
+    );
+  }, [api, t]);
+  return null;
+}
+
+export function App(): ReactNode {
+  const route = useRoute();
+  return (
+    <SettingsProvider>
+      <LiveFeed />
+      <CommandPalette />
+      <Shell route={route}>
+        <Page route={route} />
+      </Shell>
+    </SettingsProvider>
+  );
+}

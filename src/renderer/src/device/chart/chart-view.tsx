@@ -1,0 +1,134 @@
+import { Alert, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SeriesInfo } from '../../../../shared/contract/devices';
+import type { ChartSection } from '../../../../shared/families/descriptor';
+import { useLabel } from '../../i18n/use-label';
+import { alignSeries } from './align-series';
+import { ChartLegend } from './chart-legend';
+import { RANGE_MS, RANGES, type RangeId } from './range';
+import { MAX_LINES, resolveChartSeries } from './resolve-series';
+import { seriesStats } from './series-stats';
+import { UplotChart } from './uplot-chart';
+import { useChartData } from './use-chart-data';
+
+interface Props {
+  section: ChartSection;
+  deviceId: string;
+  series: readonly SeriesInfo[];
+  range: RangeId;
+  onRange: (r: RangeId) => void;
+  refreshKey: number | null;
+}
+
+/** Band only where it means something and stays legible. */
+const MAX_BANDS = 6;
+
+export function ChartView({ section, deviceId, series, range, onRange, refreshKey }: Props): ReactNode {
+  const { t } = useTranslation();
+  const pick = useLabel();
+  const title = pick(section.title);
+  const { ref, width } = useElementSize();
+  // Query about one point per pixel, but not again for every pixel of a resize.
+  const widthBucket = width > 0 ? Math.max(200, Math.ceil(width / 200) * 200) : 0;
+  const lines = useMemo(
+    () => resolveChartSeries(section, deviceId, series, pick),
+    [section, deviceId, series, pick],
+  );
+  const keys = useMemo(() => lines.map((l) => l.key), [lines]);
+  const { result, window: timeWindow, error } = useChartData(keys, range, widthBucket, refreshKey);
+  const aligned = useMemo(() => (result ? alignSeries(keys, result.series) : null), [keys, result]);
+  const consolidated = result !== null && result.tier !== 'raw';
+  const band = consolidated && lines.length <= MAX_BANDS;
+  const stats = useMemo(
+    () =>
+      aligned
+        ? aligned.avg.map((avg, i) =>
+            seriesStats(
+              avg,
+              consolidated ? aligned.min[i] : undefined,
+              consolidated ? aligned.max[i] : undefined,
+            ),
+          )
+        : [],
+    [aligned, consolidated],
+  );
+  const [hoverIdx, setHoverIdx] = useState<number | null>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback((key: string) => {
+    setHidden((h) => {
+      const next = new Set(h);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }, []);
+  const hovered = aligned && hoverIdx !== null ? aligned.avg.map((col) => col[hoverIdx] ?? null) : null;
+  const hasPoints = aligned !== null && aligned.t.length > 0;
+
+  return (
+    <Paper withBorder p="sm" radius="md" ref={ref} component="section" aria-label={title} data-testid="chart">
+      <Group justify="space-between" mb="xs" wrap="wrap">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          value={range}
+          onChange={(v) => onRange(v)}
+          data={RANGES.map((r) => ({ value: r, label: t(`range.${r}`) }))}
+          aria-label={t('range.label')}
+        />
+      </Group>
+      {lines.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('chart.noSeries')}
+        </Text>
+      ) : (
+        <>
+          {error && (
+            <Alert color="red" mb="xs" title={t('chart.error')}>
+              {error}
+            </Alert>
+          )}
+          {aligned && hasPoints && timeWindow && (
+            <UplotChart
+              timeWindow={timeWindow}
+              lines={lines}
+              aligned={aligned}
+              unit={section.unit}
+              band={band}
+              spanMs={RANGE_MS[range]}
+              hidden={hidden}
+              onHover={setHoverIdx}
+              label={title}
+            />
+          )}
+          {aligned && !hasPoints && (
+            <Text size="sm" c="dimmed" py="lg">
+              {t('chart.noPoints')}
+            </Text>
+          )}
+          {aligned && hasPoints && (
+            <>
+              <ChartLegend
+                lines={lines}
+                stats={stats}
+                hovered={hovered}
+                unit={section.unit}
+                hidden={hidden}
+                onToggle={toggle}
+                title={title}
+              />
+              <Text size="xs" c="dimmed" mt={4}>
+                {t(`chart.tier.${result?.tier ?? 'raw'}`)}
+                {band ? ` · ${t('chart.band')}` : ''}
+                {lines.length >= MAX_LINES ? ` · ${t('chart.truncated', { n: MAX_LINES })}` : ''}
+              </Text>
+            </>
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { MetricsQuerySchema } from '../../../../shared/contract/metrics';
+import { isLiveRange, rangeQuery, RANGES } from './range';
+
+describe('rangeQuery', () => {
+  const now = 1_700_000_000_000;
+  it('ends now and spans the range', () => {
+    expect(rangeQuery('1h', ['d|cpu|'], now, 800)).toEqual({
+      series: ['d|cpu|'],
+      from: now - 3_600_000,
+      to: now,
+      maxPoints: 800,
+    });
+    expect(rangeQuery('7d', ['d|cpu|'], now, 800).from).toBe(now - 7 * 86_400_000);
+    expect(rangeQuery('1y', ['d|cpu|'], now, 800).from).toBe(now - 365 * 86_400_000);
+  });
+  it('asks about one point per pixel within the contract bounds', () => {
+    expect(rangeQuery('24h', ['d|cpu|'], now, 3).maxPoints).toBe(10);
+    expect(rangeQuery('24h', ['d|cpu|'], now, 1e6).maxPoints).toBe(20_000);
+    expect(rangeQuery('24h', ['d|cpu|'], now, 1234.4).maxPoints).toBe(1234);
+  });
+  it('produces queries the contract accepts for every range', () => {
+    for (const r of RANGES)
+      expect(MetricsQuerySchema.safeParse(rangeQuery(r, ['dev|cpu.total|'], now, 900)).success).toBe(true);
+  });
+  it('marks only the short ranges as live', () => {
+    expect(RANGES.filter(isLiveRange)).toEqual(['1h', '24h']);
+  });
+});

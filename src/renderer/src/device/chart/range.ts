@@ -1,0 +1,27 @@
+import type { MetricsQuery } from '../../../../shared/contract/metrics';
+
+export const RANGES = ['1h', '24h', '7d', '30d', '1y'] as const;
+export type RangeId = (typeof RANGES)[number];
+
+const HOUR = 3600_000;
+export const RANGE_MS: Record<RangeId, number> = {
+  '1h': HOUR,
+  '24h': 24 * HOUR,
+  '7d': 7 * 24 * HOUR,
+  '30d': 30 * 24 * HOUR,
+  '1y': 365 * 24 * HOUR,
+};
+
+/**
+ * The query for a chart: the range ending now, and about one point per horizontal pixel (the store picks
+ * the tier that gives at most that many), within the contract's bounds.
+ */
+export function rangeQuery(range: RangeId, series: string[], now: number, widthPx: number): MetricsQuery {
+  const maxPoints = Math.min(20_000, Math.max(10, Math.round(widthPx)));
+  return { series, from: now - RANGE_MS[range], to: now, maxPoints };
+}
+
+/** Short ranges change with every poll; longer ones are refreshed when opened. */
+export function isLiveRange(range: RangeId): boolean {
+  return range === '1h' || range === '24h';
+}

@@ -1,0 +1,53 @@
+import type { FieldSpec } from '../../../../shared/families/descriptor';
+import { isState } from '../../components/state-colors';
+import { formatDateTime } from '../../format/format-time';
+import { formatDuration, formatValue } from '../../format/format-value';
+import type { Cell } from './table-rows';
+
+type Translate = (key: string) => string;
+
+function toNumber(value: Cell): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/**
+ * The text of an identity field or table cell, by the descriptor's format and unit. Dates may come as epoch
+ * milliseconds or as ISO text; values the format cannot read are shown as they came, never dropped.
+ */
+export function formatCell(value: Cell | undefined, field: FieldSpec, locale: string, t: Translate): string {
+  if (value === null || value === undefined || value === '') return '—';
+  switch (field.format) {
+    case 'state':
+      return isState(value) ? t(`state.${value}`) : String(value);
+    case 'boolean':
+      if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+      return String(value);
+    case 'date': {
+      const ms = typeof value === 'number' ? value : Date.parse(String(value));
+      return Number.isFinite(ms) ? formatDateTime(ms, locale) : String(value);
+    }
+    case 'duration': {
+      const n = toNumber(value);
+      return n === null ? String(value) : formatDuration(n, locale);
+    }
+    case 'number': {
+      const n = toNumber(value);
+      return n === null ? String(value) : formatValue(n, field.unit ?? '', locale);
+    }
+    default: {
+      if (field.unit !== undefined && field.format !== 'text') {
+        const n = toNumber(value);
+        if (n !== null) return formatValue(n, field.unit, locale);
+      }
+      if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+      // A number with no declared unit (a family without descriptor) still gets the locale's grouping.
+      if (typeof value === 'number' && field.format !== 'text') return formatValue(value, '', locale);
+      return String(value);
+    }
+  }
+}

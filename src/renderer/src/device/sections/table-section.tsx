@@ -1,0 +1,166 @@
+import { Group, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColumnSpec, TableSection } from '../../../../shared/families/descriptor';
+import { StateBadge } from '../../components/state-badge';
+import { isState } from '../../components/state-colors';
+import { useLabel, useLocale } from '../../i18n/use-label';
+import { formatCell } from './format-cell';
+import { filterRows, sortRows, type Cell, type Row } from './table-rows';
+import classes from './sections.module.css';
+
+const PAGE_SIZE = 50;
+const ROW_CLASS = {
+  warning: classes.rowWarning,
+  critical: classes.rowCritical,
+  unknown: classes.rowUnknown,
+  ok: undefined,
+};
+
+function isNumeric(c: ColumnSpec): boolean {
+  return c.unit !== undefined || c.format === 'number' || c.format === 'duration';
+}
+
+export function TableView({
+  section,
+  rows,
+  title,
+}: {
+  section: TableSection;
+  rows: readonly Row[];
+  title: string;
+}): ReactNode {
+  const { t } = useTranslation();
+  const pick = useLabel();
+  const locale = useLocale();
+  const [sort, setSort] = useState<{ key: string; desc: boolean } | null>(
+    section.sortBy ? { key: section.sortBy, desc: section.sortDesc ?? false } : null,
+  );
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
+  const { columns } = section;
+  const showFilter = section.filterable === true || rows.length > 20;
+
+  const shown = useMemo(() => {
+    const display = (v: Cell | undefined, c: ColumnSpec): string => formatCell(v, c, locale, t);
+    const filtered = filterRows(rows, query, columns, display);
+    return sort ? sortRows(filtered, sort.key, sort.desc, columns) : filtered;
+  }, [rows, query, columns, sort, locale, t]);
+
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const slice = shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+
+  const toggleSort = (key: string): void => {
+    setSort((s) => (s?.key === key ? { key, desc: !s.desc } : { key, desc: false }));
+    setPage(1);
+  };
+
+  return (
+    <div>
+      {showFilter && (
+        <Group justify="space-between" mb="xs">
+          <TextInput
+            aria-label={t('table.filterLabel', { table: title })}
+            placeholder={t('table.filter')}
+            leftSection={<IconSearch size={14} />}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.currentTarget.value);
+              setPage(1);
+            }}
+            size="xs"
+            w={260}
+          />
+          <Text size="xs" c="dimmed">
+            {t('table.rows', { shown: shown.length, total: rows.length })}
+          </Text>
+        </Group>
+      )}
+      <Table.ScrollContainer minWidth={500}>
+        <Table
+          striped={false}
+          highlightOnHover
+          withTableBorder
+          verticalSpacing={4}
+          fz="sm"
+          aria-label={title}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => {
+                const active = sort?.key === c.key;
+                const Icon = !active ? IconSelector : sort.desc ? IconChevronDown : IconChevronUp;
+                return (
+                  <Table.Th
+                    key={c.key}
+                    className={[
+                      classes.th,
+                      c.secondary ? classes.secondary : '',
+                      isNumeric(c) ? classes.numeric : '',
+                    ].join(' ')}
+                    aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                  >
+                    <button type="button" className={classes.sortButton} onClick={() => toggleSort(c.key)}>
+                      {pick(c.label)}
+                      <Icon size={14} aria-hidden />
+                    </button>
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {slice.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={columns.length}>
+                  <Text size="sm" c="dimmed">
+                    {rows.length === 0 ? t('table.empty') : t('table.noMatch')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {slice.map((row, i) => {
+              const st = section.stateColumn ? row[section.stateColumn] : undefined;
+              return (
+                <Table.Tr
+                  key={i}
+                  className={isState(st) ? ROW_CLASS[st] : undefined}
+                  data-state={isState(st) ? st : undefined}
+                >
+                  {columns.map((c) => {
+                    const v = row[c.key];
+                    const text = formatCell(v, c, locale, t);
+                    const cls = [
+                      classes.cell,
+                      c.secondary ? classes.secondary : '',
+                      isNumeric(c) ? classes.numeric : '',
+                      text.length <= 24 ? classes.short : '',
+                    ];
+                    return (
+                      <Table.Td key={c.key} className={cls.join(' ')}>
+                        {c.format === 'state' && isState(v) ? <StateBadge state={v} size="xs" /> : text}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 && (
+        <Group justify="flex-end" mt="xs">
+          <Pagination
+            total={pages}
+            value={current}
+            onChange={setPage}
+            size="sm"
+            aria-label={t('table.pages')}
+          />
+        </Group>
+      )}
+    </div>
+  );
+}

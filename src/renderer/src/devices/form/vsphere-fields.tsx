@@ -1,0 +1,58 @@
+import { Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldsProps } from './field-props';
+import { SecretInput } from './secret-input';
+
+export function VsphereFields({ values: v, set, errors, hasSecret }: FieldsProps): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label={t('form.vsphereUser')}
+        placeholder="administrator@vsphere.local"
+        value={v.vsphereUser}
+        onChange={(e) => set('vsphereUser', e.currentTarget.value)}
+        error={errors.vsphereUser}
+        required
+      />
+      <SecretInput
+        label={t('form.password')}
+        value={v.password}
+        onChange={(x) => set('password', x)}
+        error={errors.password}
+        hasSecret={hasSecret}
+        required
+      />
+      <div>
+        <Text size="sm" fw={500}>
+          {t('form.pinnedCertificate')}
+        </Text>
+        {v.tlsFingerprint ? (
+          <Group gap="xs" wrap="nowrap" align="center">
+            <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }} data-testid="pinned-fingerprint">
+              {v.tlsFingerprint}
+            </Code>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => set('tlsFingerprint', null)}
+            >
+              {t('form.unpin')}
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('form.noPinnedCertificate')}
+          </Text>
+        )}
+        {errors.tlsFingerprint && (
+          <Text size="xs" c="red">
+            {errors.tlsFingerprint}
+          </Text>
+        )}
+      </div>
+    </Stack>
+  );
+}
