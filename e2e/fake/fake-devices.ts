@@ -128,6 +128,7 @@ export function makeDevice({
     name,
     kind: descriptor.kind,
     family: descriptor.id,
+    intervalSeconds: 60,
     group: descriptor.group,
     host: descriptor.kind === 'local' ? 'localhost' : `10.1.${index % 250}.${((index * 7) % 250) + 1}`,
     enabled: true,

@@ -24,6 +24,9 @@ const RESOURCES = app.isPackaged ? process.resourcesPath : join(here, '../../res
 const RENDERER_FILE = join(here, '../renderer/index.html');
 const DEV_URL = process.env.ELECTRON_RENDERER_URL;
 
+// A data folder chosen from outside (tests, portable installs): VIGIE_DATA, as for `vigie serve`.
+if (process.env.VIGIE_DATA) app.setPath('userData', process.env.VIGIE_DATA);
+
 let window: BrowserWindow | null = null;
 let core: Core | null = null;
 let tray: StateTray | null = null;

@@ -57,6 +57,7 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
         name: req.name,
         kind: req.kind,
         family: req.family,
+        intervalSeconds: req.intervalSeconds ?? 60,
         group: 'Servers',
         host: req.host,
         enabled: req.enabled,

@@ -10,6 +10,7 @@ const device = (id: string, name: string, state: DeviceSummary['state']): Device
   group: 'servers',
   host: '10.0.0.1',
   enabled: true,
+  intervalSeconds: 60,
   state,
   message: null,
   keyFigure: null,

@@ -105,6 +105,7 @@ export const DeviceSummarySchema = z.strictObject({
   group: z.string(),
   host: z.string(),
   enabled: z.boolean(),
+  intervalSeconds: z.number().int().positive(),
   state: StateSchema,
   message: z.string().nullable(),
   keyFigure: KeyFigureSchema.nullable(),

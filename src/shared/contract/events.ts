@@ -20,6 +20,7 @@ export const EventsQuerySchema = z.strictObject({
   deviceId: DeviceIdSchema.optional(),
   severity: z.array(SeveritySchema).optional(),
   text: z.string().max(200).optional(),
+  /** Paging: only events older than the event with this id (the oldest one shown); newest first. */
   before: z.number().int().optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 });

@@ -13,7 +13,7 @@ export const snmpSystemFields: FieldSpec[] = [
   { key: 'sysContact', label: label('Contact', 'Contact') },
 ];
 
-export const uptimeStat: StatsSection['items'][number] = { metric: 'uptime', label: label('Uptime', 'Disponibilité'), unit: 'seconds' };
+export const uptimeStat: StatsSection['items'][number] = { metric: 'uptime', label: label('Uptime', 'Durée de fonctionnement'), unit: 'seconds' };
 
 export const trafficChart: ChartSection = {
   kind: 'chart',
@@ -48,7 +48,7 @@ export const genericSnmp: FamilyDescriptor = {
   group: 'servers',
   name: label('SNMP device', 'Équipement SNMP'),
   kind: 'snmp',
-  tile: { source: 'metric', metric: 'uptime', label: label('Uptime', 'Disponibilité'), unit: 'seconds' },
+  tile: { source: 'metric', metric: 'uptime', label: label('Uptime', 'Durée de fonctionnement'), unit: 'seconds' },
   sections: [
     { kind: 'identity', title: label('System', 'Système'), fields: snmpSystemFields },
     {

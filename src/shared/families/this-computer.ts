@@ -26,7 +26,7 @@ export const thisComputer: FamilyDescriptor = {
         { metric: 'memory.used.percent', label: label('Memory used', 'Mémoire utilisée'), unit: 'percent' },
         { metric: 'swap.used.percent', label: label('Swap used', 'Swap utilisé'), unit: 'percent' },
         { metric: 'load.1', label: label('Load 1 min', 'Charge 1 min'), unit: '' },
-        { metric: 'uptime', label: label('Uptime', 'Disponibilité'), unit: 'seconds' },
+        { metric: 'uptime', label: label('Uptime', 'Durée de fonctionnement'), unit: 'seconds' },
       ],
     },
     {
@@ -63,8 +63,8 @@ export const thisComputer: FamilyDescriptor = {
       title: label('Network traffic', 'Trafic réseau'),
       unit: 'bitsPerSecond',
       series: [
-        { metric: 'if.in.bps', instance: '*' },
-        { metric: 'if.out.bps', instance: '*' },
+        { metric: 'if.in.bps', instance: '*', label: label('In', 'Entrée') },
+        { metric: 'if.out.bps', instance: '*', label: label('Out', 'Sortie') },
       ],
     },
     {

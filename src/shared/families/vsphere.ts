@@ -54,7 +54,7 @@ export const vsphereFamily: FamilyDescriptor = {
         { key: 'cpuPercent', label: label('CPU used', 'CPU utilisé'), unit: 'percent' },
         { key: 'memoryPercent', label: label('Memory used', 'Mémoire utilisée'), unit: 'percent' },
         { key: 'powerState', label: label('Power', 'Alimentation'), secondary: true },
-        { key: 'uptime', label: label('Uptime', 'Disponibilité'), unit: 'seconds', format: 'duration', secondary: true },
+        { key: 'uptime', label: label('Uptime', 'Durée de fonctionnement'), unit: 'seconds', format: 'duration', secondary: true },
       ],
     },
     {
@@ -151,7 +151,7 @@ export const vsphereFamily: FamilyDescriptor = {
         { key: 'type', label: label('Type', 'Type'), secondary: true },
         { key: 'capacity', label: label('Capacity', 'Capacité'), unit: 'bytes' },
         { key: 'free', label: label('Free', 'Libre'), unit: 'bytes' },
-        { key: 'freePercent', label: label('Free', 'Libre'), unit: 'percent' },
+        { key: 'freePercent', label: label('Free %', 'Libre %'), unit: 'percent' },
         { key: 'accessible', label: label('Accessible', 'Accessible'), format: 'boolean' },
       ],
     },

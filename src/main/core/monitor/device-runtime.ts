@@ -19,5 +19,9 @@ export interface DeviceRuntime {
 export function initialFamily(config: DeviceConfig): string {
   if (config.family !== 'auto') return config.family;
   if (config.detectedFamily) return config.detectedFamily;
-  return config.kind === 'local' ? 'this-computer' : config.kind === 'vsphere' ? 'vsphere' : 'generic';
+  // Until the first poll detects it, an SNMP device is drawn as any SNMP agent.
+  if (config.kind === 'local') return 'this-computer';
+  if (config.kind === 'vsphere') return 'vsphere';
+  if (config.kind === 'http') return 'sensor-em01';
+  return 'generic-snmp';
 }

@@ -235,6 +235,7 @@ export class Monitor {
       group: descriptor?.group ?? (r.config.kind === 'vsphere' ? 'vmware' : 'servers'),
       host: r.config.host,
       enabled: r.config.enabled,
+      intervalSeconds: r.config.intervalSeconds,
       state: r.state,
       message: r.message,
       keyFigure: keyFigure(descriptor?.tile ?? null, r.snapshot),

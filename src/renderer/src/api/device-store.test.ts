@@ -10,6 +10,7 @@ const summary = (id: string, name: string, extra: Partial<DeviceSummary> = {}): 
   group: 'servers',
   host: '10.0.0.1',
   enabled: true,
+  intervalSeconds: 60,
   state: 'ok',
   message: null,
   keyFigure: { value: 1, text: null, unit: 'percent' },

@@ -27,7 +27,6 @@ import { ExportMenu } from './export-menu';
 import { DeviceFormModal } from './form/device-form';
 import { ImportDialog } from './import-dialog';
 import { RemoveDialog } from './remove-dialog';
-import { useDeviceConfigs } from './use-device-configs';
 
 const PAGE = 50;
 
@@ -56,7 +55,6 @@ export function DevicesPage({ add, edit }: { add: boolean; edit: string | null }
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const current = Math.min(page, pages);
   const slice = filtered.slice((current - 1) * PAGE, current * PAGE);
-  const { configs, forget } = useDeviceConfigs(useMemo(() => slice.map((d) => d.id), [slice]));
 
   // Deep links: #/devices?add=1 (command palette) opens the form; ?edit=id (a device page) loads the device.
   const shown: Dialog = dialog ?? (add ? { kind: 'add' } : null);
@@ -139,7 +137,6 @@ export function DevicesPage({ add, edit }: { add: boolean; edit: string | null }
             )}
             {slice.map((d) => {
               const fam = familyDescriptor(d.family);
-              const cfg = configs.get(d.id);
               return (
                 <Table.Tr key={d.id} data-testid={`device-row-${d.id}`}>
                   <Table.Td>
@@ -151,7 +148,7 @@ export function DevicesPage({ add, edit }: { add: boolean; edit: string | null }
                   <Table.Td>{fam ? pick(fam.name) : d.family}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{d.host}</Table.Td>
                   <Table.Td>{t(`kind.${d.kind}`)}</Table.Td>
-                  <Table.Td>{cfg ? formatDuration(cfg.intervalSeconds, locale) : '…'}</Table.Td>
+                  <Table.Td>{formatDuration(d.intervalSeconds, locale)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="flex-end">
                       <Tooltip label={t('common.edit')}>
@@ -189,7 +186,6 @@ export function DevicesPage({ add, edit }: { add: boolean; edit: string | null }
           existing={shown.kind === 'edit' ? shown.config : null}
           onClose={close}
           onSaved={(name) => {
-            if (shown.kind === 'edit') forget(shown.config.id);
             notifications.show({
               color: 'green',
               message: t(shown.kind === 'edit' ? 'devices.saved' : 'devices.added', { name }),
