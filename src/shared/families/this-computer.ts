@@ -35,7 +35,7 @@ export const thisComputer: FamilyDescriptor = {
       unit: 'percent',
       series: [
         { metric: 'cpu.total', label: label('Total', 'Total') },
-        { metric: 'cpu.core', instance: '*' },
+        { metric: 'cpu.core', instance: '*', label: label('Core', 'Cœur') },
       ],
     },
     {

@@ -89,8 +89,8 @@ export const vsphereFamily: FamilyDescriptor = {
       title: label('Network traffic', 'Trafic réseau'),
       unit: 'bitsPerSecond',
       series: [
-        { metric: 'host.nic.rx.bps', instance: '*' },
-        { metric: 'host.nic.tx.bps', instance: '*' },
+        { metric: 'host.nic.rx.bps', instance: '*', label: label('Received', 'Reçu') },
+        { metric: 'host.nic.tx.bps', instance: '*', label: label('Sent', 'Envoyé') },
       ],
     },
     {
@@ -113,8 +113,8 @@ export const vsphereFamily: FamilyDescriptor = {
       title: label('Storage traffic', 'Trafic de stockage'),
       unit: 'bytesPerSecond',
       series: [
-        { metric: 'host.storage.read', instance: '*' },
-        { metric: 'host.storage.write', instance: '*' },
+        { metric: 'host.storage.read', instance: '*', label: label('Read', 'Lecture') },
+        { metric: 'host.storage.write', instance: '*', label: label('Write', 'Écriture') },
       ],
     },
     {
