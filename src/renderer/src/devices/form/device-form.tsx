@@ -33,6 +33,7 @@ import {
 import { HttpFields } from './http-fields';
 import { SnmpFields } from './snmp-fields';
 import { TestResultView } from './test-result-view';
+import { useRunningProcesses } from './use-running-processes';
 import { VsphereFields } from './vsphere-fields';
 
 interface Props {
@@ -116,7 +117,8 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
   };
 
   const families = FAMILY_DESCRIPTORS.filter((d) => d.kind === values.kind);
-  const fieldsProps = { values, set, errors, hasSecret };
+  const runningProcesses = useRunningProcesses(existing?.id ?? null);
+  const fieldsProps = { values, set, errors, hasSecret, runningProcesses };
   const local = values.kind === 'local';
 
   return (

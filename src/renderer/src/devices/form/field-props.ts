@@ -6,4 +6,6 @@ export interface FieldsProps {
   errors: Partial<Record<FormField, string>>;
   /** The device already has a stored secret: secret fields may stay empty ("keep"). */
   hasSecret: boolean;
+  /** Processes running on the device (from its hrSWRun table), offered for "watched processes". */
+  runningProcesses?: string[];
 }

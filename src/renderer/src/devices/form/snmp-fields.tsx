@@ -30,7 +30,7 @@ const PRIV_LABEL: Record<SnmpSettings['privProtocol'], string> = {
   aes256r: 'AES-256 (Reeder)',
 };
 
-export function SnmpFields({ values: v, set, errors, hasSecret }: FieldsProps): ReactNode {
+export function SnmpFields({ values: v, set, errors, hasSecret, runningProcesses = [] }: FieldsProps): ReactNode {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
@@ -152,6 +152,8 @@ export function SnmpFields({ values: v, set, errors, hasSecret }: FieldsProps): 
         label={t('form.watchedProcesses')}
         description={t('form.watchedProcessesHelp')}
         value={v.watchedProcesses}
+        data={runningProcesses}
+        limit={50}
         onChange={(x) => set('watchedProcesses', x)}
         error={errors.watchedProcesses}
         clearable
