@@ -1,4 +1,6 @@
 import { label, type FamilyDescriptor } from './descriptor';
+import { trafficChart, uptimeStat } from './generic-snmp';
+import { filesystemsTable, loadChart, memoryChart } from './linux';
 
 export const thisComputer: FamilyDescriptor = {
   id: 'this-computer',
@@ -26,7 +28,7 @@ export const thisComputer: FamilyDescriptor = {
         { metric: 'memory.used.percent', label: label('Memory used', 'Mémoire utilisée'), unit: 'percent' },
         { metric: 'swap.used.percent', label: label('Swap used', 'Swap utilisé'), unit: 'percent' },
         { metric: 'load.1', label: label('Load 1 min', 'Charge 1 min'), unit: '' },
-        { metric: 'uptime', label: label('Uptime', 'Durée de fonctionnement'), unit: 'seconds' },
+        uptimeStat,
       ],
     },
     {
@@ -38,49 +40,10 @@ export const thisComputer: FamilyDescriptor = {
         { metric: 'cpu.core', instance: '*', label: label('Core', 'Cœur') },
       ],
     },
-    {
-      kind: 'chart',
-      title: label('Memory', 'Mémoire'),
-      unit: 'bytes',
-      series: [
-        { metric: 'memory.used', label: label('Used', 'Utilisée') },
-        { metric: 'memory.total', label: label('Total', 'Totale') },
-        { metric: 'swap.used', label: label('Swap used', 'Swap utilisé') },
-      ],
-    },
-    {
-      kind: 'chart',
-      title: label('Load average', 'Charge moyenne'),
-      unit: '',
-      series: [
-        { metric: 'load.1', label: label('1 min', '1 min') },
-        { metric: 'load.5', label: label('5 min', '5 min') },
-        { metric: 'load.15', label: label('15 min', '15 min') },
-      ],
-    },
-    {
-      kind: 'chart',
-      title: label('Network traffic', 'Trafic réseau'),
-      unit: 'bitsPerSecond',
-      series: [
-        { metric: 'if.in.bps', instance: '*', label: label('In', 'Entrée') },
-        { metric: 'if.out.bps', instance: '*', label: label('Out', 'Sortie') },
-      ],
-    },
-    {
-      kind: 'table',
-      title: label('Filesystems', 'Systèmes de fichiers'),
-      table: 'filesystems',
-      sortBy: 'usedPercent',
-      sortDesc: true,
-      columns: [
-        { key: 'mount', label: label('Mount point', 'Point de montage') },
-        { key: 'type', label: label('Type', 'Type'), secondary: true },
-        { key: 'size', label: label('Size', 'Taille'), unit: 'bytes' },
-        { key: 'used', label: label('Used', 'Utilisé'), unit: 'bytes' },
-        { key: 'usedPercent', label: label('Use', 'Utilisation'), unit: 'percent' },
-      ],
-    },
+    memoryChart,
+    loadChart,
+    trafficChart,
+    filesystemsTable,
     {
       kind: 'table',
       title: label('Network interfaces', 'Interfaces réseau'),

@@ -50,6 +50,8 @@ class ThisComputerPoller implements DevicePoller {
     const used = mem.total - mem.available;
     push('memory.total', mem.total, 'bytes');
     push('memory.used', used, 'bytes');
+    push('memory.cached', mem.cached, 'bytes');
+    push('memory.buffers', mem.buffers, 'bytes');
     push('memory.available.percent', (mem.available / mem.total) * 100, 'percent');
     push('memory.used.percent', (used / mem.total) * 100, 'percent');
     push('swap.total', mem.swaptotal, 'bytes');
@@ -65,7 +67,15 @@ class ThisComputerPoller implements DevicePoller {
       push('fs.size', f.size, 'bytes', f.mount);
       push('fs.used', f.used, 'bytes', f.mount);
       push('fs.used.percent', pct, 'percent', f.mount);
-      filesystems.push({ mount: f.mount, device: f.fs, type: f.type, size: f.size, used: f.used, usedPercent: Math.round(pct * 10) / 10 });
+      filesystems.push({
+        mount: f.mount,
+        device: f.fs,
+        type: f.type,
+        size: f.size,
+        used: f.used,
+        free: f.available,
+        usedPercent: Math.round(pct * 10) / 10,
+      });
     }
 
     const interfaces: Row[] = [];
