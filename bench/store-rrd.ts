@@ -107,8 +107,8 @@ export class RrdPipe {
 
 /**
  * rrdcached on a private unix socket, spoken to directly in its text protocol ("UPDATE file t:v" → "0 …"),
- * pipelined on one connection: the fastest way to feed it. Writes to the RRD files are deferred (-w), so the
- * figure is the rate a poller can hand updates over, the daemon's best case.
+ * pipelined on one connection: the fastest way to feed it. Writes to the RRD files are deferred (-w) until
+ * the caller sends FLUSH per file, which answers once that file's updates are written.
  */
 export class Rrdcached {
   private proc: ChildProcessWithoutNullStreams | null = null;
