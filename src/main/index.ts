@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, Notification } from 'electron';
 import ElectronStore from 'electron-store';
 import type { EventPayload } from '../shared/contract/api';
 import type { EventName } from '../shared/contract/channels';
-import { worstState } from '../shared/states';
+import { worstState, type State } from '../shared/states';
 import { createCore, type Core } from './core/create-core';
 import { DEFAULT_FAMILIES, DEFAULT_SOURCES } from './core/default-catalog';
 import { createFileLogger } from './core/log/file-logger';
@@ -69,13 +69,17 @@ async function boot(): Promise<void> {
   const inspected = inspectSettingsFile(join(dataDir, 'settings.json'));
   const store = new ElectronStore<Record<string, unknown>>({ name: 'settings', clearInvalidConfig: true });
   const settings = new ConfSettingsStore(store, inspected.notices);
+  // The tray's colour follows the states carried by the events themselves: no re-listing per poll.
+  const states = new Map<string, State>();
   const sink = {
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(event, payload);
-      if (event === 'devices:changed' && core) {
-        const states = core.handlers['devices:list']({}).then((list) => tray?.setState(worstState(list.map((d) => d.state))));
-        void states;
-      }
+      if (event === 'devices:changed') {
+        const d = payload as EventPayload<'devices:changed'>;
+        states.set(d.id, d.state);
+      } else if (event === 'devices:removed') states.delete((payload as EventPayload<'devices:removed'>).id);
+      else return;
+      tray?.setState(worstState(states.values()));
     },
   };
   core = createCore({

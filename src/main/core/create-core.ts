@@ -1,6 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventName } from '../../shared/contract/channels';
 import { createDispatcher, type Dispatch } from '../../shared/contract/dispatch';
 import type { Handlers } from '../../shared/contract/api';
 import type { AppInfo } from '../../shared/contract/settings';
@@ -15,7 +15,6 @@ import type { Clock, EventSink, Logger, Notifier, Paths, SecretStore } from './p
 import { prometheusText } from './prometheus';
 import type { SettingsStore } from './settings/settings-store';
 import { openMetricStore } from './store/sqlite-metric-store';
-import { timingSafeEqual } from 'node:crypto';
 
 export interface CoreOptions {
   paths: Paths;
@@ -147,4 +146,3 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-export type { EventName };

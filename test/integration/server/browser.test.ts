@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../src/main/server/http-server';
 import { createFakeCore, type FakeCore } from '../../helpers/fake-core';
 import { memoryLog } from './http-request';
+import { CHROMIUM_LAUNCH } from '../../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'browser password 1';
 
 /**
@@ -52,7 +52,7 @@ const add = (init) => fetch('TARGET/api/call/devices:add', { method: 'POST', cre
 `;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!existsSync(CHROMIUM_LAUNCH.executablePath)) return;
   root = mkdtempSync(join(tmpdir(), 'vigie-serve-browser-'));
   const staticDir = join(root, 'renderer');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -66,18 +66,7 @@ beforeAll(async () => {
     dataDir: join(root, 'data'),
     log,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
 });
 
 afterAll(async () => {
@@ -86,7 +75,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('serve in Debian Chromium', () => {
+describe.skipIf(!existsSync(CHROMIUM_LAUNCH.executablePath))('serve in Debian Chromium', () => {
   it('first-run setup, the bridge under the CSP, logout and login, all from real pages', async () => {
     const context = await browser!.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();

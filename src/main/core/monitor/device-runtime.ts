@@ -1,4 +1,4 @@
-import type { CheckState, DeviceConfig, DeviceSnapshot } from '../../../shared/contract/devices';
+import type { CheckState, DeviceConfig, DeviceSnapshot, Weather } from '../../../shared/contract/devices';
 import type { State } from '../../../shared/states';
 import type { DevicePoller } from '../pollers/source';
 
@@ -14,6 +14,10 @@ export interface DeviceRuntime {
   uptimeSeconds: number | null;
   /** The family currently used to draw the device: forced, detected, or the kind's default. */
   family: string;
+  /** The last state written to the state history (read once at start), so a poll needs no read to compare. */
+  recordedState: State | null;
+  /** Weather over 24 h, recomputed at most once a minute or when the state changes. */
+  weather: { at: number; value: Weather } | null;
 }
 
 export function initialFamily(config: DeviceConfig): string {

@@ -25,6 +25,9 @@ export interface MonitorDeps {
   scheduler: Scheduler;
 }
 
+/** The 24-hour weather moves slowly: a minute-old value is as true as a fresh one. */
+const WEATHER_REFRESH_MS = 60_000;
+
 const SEVERITY_OF: Record<State, EventRecord['severity']> = {
   ok: 'ok',
   warning: 'warning',
@@ -82,6 +85,8 @@ export class Monitor {
       lastPollAt: null,
       uptimeSeconds: null,
       family: initialFamily(config),
+      recordedState: last?.state ?? null,
+      weather: null,
     };
     this.runtimes.set(config.id, runtime);
     if (config.enabled) {
@@ -192,13 +197,15 @@ export class Monitor {
     const state = worstState(checks.map((c) => c.state));
     const bad = checks.filter((c) => c.state !== 'ok');
     const message = bad.length === 0 ? null : bad.length === 1 ? `${bad[0]!.label}: ${bad[0]!.message}` : `${bad.length} problems: ${bad.map((c) => c.label).join('; ')}`;
-    const previous = this.deps.events.lastState(r.config.id, now);
+    const previous = r.recordedState;
     r.checks = checks;
     r.state = state;
     r.message = message;
-    if (previous?.state === state) return;
+    if (previous === state) return;
     this.deps.events.recordState(r.config.id, now, state);
-    if (!previous && state === 'ok') return; // a device's first OK is not news
+    r.recordedState = state;
+    r.weather = null;
+    if (previous === null && state === 'ok') return; // a device's first OK is not news
     const text = state === 'ok' ? `${r.config.name} is OK again` : `${r.config.name} is ${state.toUpperCase()}: ${message ?? ''}`.trim();
     this.record(r, now, SEVERITY_OF[state], 'state', text);
     this.deps.notifier.notify({ title: `${r.config.name}: ${state.toUpperCase()}`, body: message ?? 'Back to normal', severity: SEVERITY_OF[state] });
@@ -241,7 +248,15 @@ export class Monitor {
       keyFigure: keyFigure(descriptor?.tile ?? null, r.snapshot),
       lastPollAt: r.lastPollAt,
       uptimeSeconds: r.uptimeSeconds,
-      weather: this.deps.events.weather(r.config.id, this.deps.clock.now()),
+      weather: this.weather(r),
     };
+  }
+
+  private weather(r: DeviceRuntime): DeviceSummary['weather'] {
+    const now = this.deps.clock.now();
+    if (!r.weather || now - r.weather.at >= WEATHER_REFRESH_MS) {
+      r.weather = { at: now, value: this.deps.events.weather(r.config.id, now) };
+    }
+    return r.weather.value;
   }
 }

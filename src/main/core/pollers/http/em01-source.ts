@@ -1,6 +1,6 @@
 import type { TestResult } from '../../../../shared/contract/devices';
 import { PollError, type DevicePoller, type DeviceTarget, type PollResult, type Source, type SourceDeps } from '../source';
-import { MetricList } from '../snmp/mibs/metric-list';
+import { MetricList } from '../metric-list';
 import { sensorFigures } from '../snmp/mibs/sensor-readings';
 import { EM01_MAX_BODY, parseEm01, type Em01Reading } from './em01-parse';
 

@@ -1,7 +1,8 @@
 import { hostname, loadavg, uptime } from 'node:os';
 import si from 'systeminformation';
-import type { MetricValue, TestResult } from '../../../../shared/contract/devices';
+import type { TestResult } from '../../../../shared/contract/devices';
 import { CounterRates } from '../counter-rates';
+import { MetricList } from '../metric-list';
 import type { DevicePoller, PollResult, Row, Source } from '../source';
 
 /** Filesystems that are not storage an administrator manages. */
@@ -34,10 +35,8 @@ class ThisComputerPoller implements DevicePoller {
       si.networkStats('*'),
     ]);
     const now = Date.now();
-    const metrics: MetricValue[] = [];
-    const push = (name: string, value: number | null | undefined, unit: MetricValue['unit'], instance = ''): void => {
-      if (value !== null && value !== undefined && Number.isFinite(value)) metrics.push({ name, instance, value, unit });
-    };
+    const metrics = new MetricList();
+    const push = metrics.add.bind(metrics);
 
     push('cpu.total', load.currentLoad, 'percent');
     load.cpus.forEach((c, i) => push('cpu.core', c.load, 'percent', String(i)));
@@ -92,7 +91,7 @@ class ThisComputerPoller implements DevicePoller {
     return {
       family: 'this-computer',
       identity: { hostname: hostname(), ...ident, bootTime: new Date(now - up * 1000).toISOString() },
-      metrics,
+      metrics: metrics.values,
       tables: { filesystems, interfaces },
       problems: [],
       uptimeSeconds: up,

@@ -1,7 +1,7 @@
-import type { MetricValue } from '../../../../shared/contract/devices';
 import type { Unit } from '../../../../shared/units';
 import type { About } from '../../vsphere/service-content';
 import { refKey } from '../../vsphere/xml-parse';
+import { MetricList } from '../metric-list';
 import type { PollResult, Row } from '../source';
 import type { HostRates } from './host-rates';
 import type { AlarmStateInfo, EntityStatus, HostInfo, Inventory, VmInfo } from './inventory';
@@ -62,10 +62,9 @@ function uniqueNames<T extends { ref: { value: string }; name: string }>(items: 
 /** Turns the followed inventory (and the latest perf sample) into one poll result. */
 export function buildLiveResult(input: LiveInput): PollResult {
   const { inventory: inv, about, rates } = input;
-  const metrics: MetricValue[] = [];
-  const push = (name: string, instance: string, value: number | null | undefined, unit: Unit): void => {
-    if (value !== null && value !== undefined && Number.isFinite(value)) metrics.push({ name, instance, value, unit });
-  };
+  const metrics = new MetricList();
+  const push = (name: string, instance: string, value: number | null | undefined, unit: Unit): void =>
+    metrics.add(name, value, unit, instance);
   const problems: PollResult['problems'] = [];
   const hostsByKey = new Map(inv.hosts.map((h) => [refKey(h.ref), h]));
   const parentName = (h: HostInfo): string => (h.parent && h.parent.type === 'ClusterComputeResource' ? (inv.names.get(refKey(h.parent)) ?? '') : '');
@@ -228,7 +227,7 @@ export function buildLiveResult(input: LiveInput): PollResult {
       vmsSummary: `${on}/${vms.length}`,
       lastUpdate: input.now,
     },
-    metrics,
+    metrics: metrics.values,
     tables: { hosts: hostRows, vms: vmRows, datastores: dsRows, nics: nicRows, storageAdapters: adapterRows, alarms: alarmRows },
     problems,
     uptimeSeconds: standalone ? (inv.hosts[0]?.uptimeSeconds ?? null) : null,

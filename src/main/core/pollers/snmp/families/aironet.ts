@@ -7,7 +7,7 @@ import { readCiscoCpu, readCiscoMemory } from '../mibs/cisco';
 import { iosVersionFromDescr } from '../mibs/cisco-image';
 import { ACTIVE_CLIENTS, readRadioAssociations, type RadioAssociations } from '../mibs/cisco-dot11';
 import { collectInterfaces } from '../mibs/if-mib';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import { optional } from '../optional';
 import type { SnmpSession } from '../session/types';
 

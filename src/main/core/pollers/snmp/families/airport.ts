@@ -2,7 +2,7 @@ import { airportDescriptor } from '../../../../../shared/families/airport';
 import type { SnmpFamily, SystemInfo } from '../family';
 import { AIRPORT_OIDS, readAirport } from '../mibs/airport';
 import { collectInterfaces } from '../mibs/if-mib';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import { optional } from '../optional';
 import type { SnmpSession } from '../session/types';
 

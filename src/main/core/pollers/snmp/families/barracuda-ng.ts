@@ -2,7 +2,7 @@ import { barracudaNgDescriptor } from '../../../../../shared/families/barracuda-
 import { oidUnder } from '../detect';
 import type { SnmpFamily, SystemInfo } from '../family';
 import { readFirewallSessions } from '../mibs/barracuda';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import { optional } from '../optional';
 import { HOST_RULES } from './host-parts';
 import { linuxFamily } from './linux';

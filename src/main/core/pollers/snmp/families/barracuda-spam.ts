@@ -3,7 +3,7 @@ import type { Rule } from '../../source';
 import { oidUnder } from '../detect';
 import type { SnmpFamily, SystemInfo } from '../family';
 import { readBarracudaMail } from '../mibs/barracuda';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import { optional } from '../optional';
 import { HOST_RULES } from './host-parts';
 import { linuxFamily } from './linux';

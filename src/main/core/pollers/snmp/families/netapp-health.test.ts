@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import type { NetappScalars } from '../mibs/netapp';
 import { failoverText, globalSeverity, healthFromScalars, nvramSeverity } from './netapp-health';
 

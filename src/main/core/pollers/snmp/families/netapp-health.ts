@@ -1,5 +1,5 @@
 import { enumText } from '../mibs/enum-text';
-import type { MetricList } from '../mibs/metric-list';
+import type { MetricList } from '../../metric-list';
 import {
   CF_INTERCONNECT,
   CF_PARTNER,

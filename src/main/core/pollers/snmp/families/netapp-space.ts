@@ -1,5 +1,5 @@
 import type { Row } from '../../source';
-import type { MetricList } from '../mibs/metric-list';
+import type { MetricList } from '../../metric-list';
 import type { DfRow, VolumeState } from '../mibs/netapp-df';
 import type { LunRow } from '../mibs/netapp-luns';
 import { spaceState } from './netapp-rules';

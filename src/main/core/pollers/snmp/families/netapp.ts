@@ -4,7 +4,7 @@ import { oidUnder } from '../detect';
 import type { SnmpFamily, SnmpPollContext, SystemInfo } from '../family';
 import { enumText } from '../mibs/enum-text';
 import { collectInterfaces } from '../mibs/if-mib';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import { globalStatusText, NVRAM_BATTERY, readNetappLicenses, readNetappNodes, readNetappScalars, type Counter } from '../mibs/netapp';
 import { readAggregateStates, readDfTable, readVolumeStates, type VolumeState } from '../mibs/netapp-df';
 import { readLuns } from '../mibs/netapp-luns';

@@ -1,7 +1,7 @@
 import { sensorAkcpDescriptor } from '../../../../../shared/families/sensor-akcp';
 import { oidUnder } from '../detect';
 import type { SnmpFamily, SystemInfo } from '../family';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import { SENSOR_RULES, sensorFigures } from '../mibs/sensor-readings';
 import { readAkcp } from '../mibs/spagent';
 

@@ -1,7 +1,7 @@
 import { sensorApcDescriptor } from '../../../../../shared/families/sensor-apc';
 import { oidUnder } from '../detect';
 import type { SnmpFamily, SystemInfo } from '../family';
-import { MetricList } from '../mibs/metric-list';
+import { MetricList } from '../../metric-list';
 import { EMS_OIDS, readEms } from '../mibs/powernet-ems';
 import { SENSOR_RULES, sensorFigures } from '../mibs/sensor-readings';
 import type { SnmpSession } from '../session/types';

@@ -1,3 +1,4 @@
+import { MetricList } from '../../metric-list';
 import type { MetricValue } from '../../../../../shared/contract/devices';
 import type { Row } from '../../source';
 import { toCounter, toNumber, toText } from '../session/decode';
@@ -32,7 +33,7 @@ export async function collectInterfaces(ctx: SnmpPollContext, options: Interface
   if (base.size === 0) return { rows: [], metrics: [] };
   const ext = await session.table(IFX_ENTRY, [1, 6, 7, 10, 11, 15, 18]);
   const rows: Row[] = [];
-  const metrics: MetricValue[] = [];
+  const metrics = new MetricList();
   const seen = new Map<string, number>();
 
   for (const [index, col] of base) {
@@ -75,9 +76,8 @@ export async function collectInterfaces(ctx: SnmpPollContext, options: Interface
 
     const oper = toNumber(col.get(8));
     const admin = toNumber(col.get(7));
-    const push = (metricName: string, value: number | null, unit: MetricValue['unit']): void => {
-      if (value !== null && Number.isFinite(value)) metrics.push({ name: metricName, instance: name, value, unit });
-    };
+    const push = (metricName: string, value: number | null, unit: MetricValue['unit']): void =>
+      metrics.add(metricName, value, unit, name);
     push('if.in.bps', inBytes === null ? null : inBytes * 8, 'bitsPerSecond');
     push('if.out.bps', outBytes === null ? null : outBytes * 8, 'bitsPerSecond');
     push('if.in.errors', inErr, 'perSecond');
@@ -103,5 +103,5 @@ export async function collectInterfaces(ctx: SnmpPollContext, options: Interface
       counters: useHc ? 64 : 32,
     });
   }
-  return { rows, metrics };
+  return { rows, metrics: metrics.values };
 }

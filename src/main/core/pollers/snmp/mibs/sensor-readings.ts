@@ -1,5 +1,5 @@
 import type { Rule, Row } from '../../source';
-import type { MetricList } from './metric-list';
+import type { MetricList } from '../../metric-list';
 
 /**
  * What any environment monitor says (APC EMS/NetBotz, AKCP sensorProbe, EM01 websensor): probes with a

@@ -1,3 +1,4 @@
+import { MetricList } from '../../metric-list';
 import type { MetricValue } from '../../../../../shared/contract/devices';
 import type { Row } from '../../source';
 import type { SnmpPollContext } from '../family';
@@ -140,7 +141,7 @@ const PSEUDO_DISK = /^(ram|loop)\d+$/;
 export async function readDiskIo(ctx: SnmpPollContext): Promise<{ rows: Row[]; metrics: MetricValue[] }> {
   const table = await ctx.session.table(DISK_IO_ENTRY, [2, 3, 4, 5, 6, 12, 13]);
   const rows: Row[] = [];
-  const metrics: MetricValue[] = [];
+  const metrics = new MetricList();
   for (const [index, col] of table) {
     const device = toText(col.get(2));
     if (!device || PSEUDO_DISK.test(device)) continue;
@@ -152,16 +153,15 @@ export async function readDiskIo(ctx: SnmpPollContext): Promise<{ rows: Row[]; m
     const writeBps = rate('write', written);
     const readOps = rate('reads', toCounter(col.get(5)));
     const writeOps = rate('writes', toCounter(col.get(6)));
-    const push = (name: string, value: number | null, unit: MetricValue['unit']): void => {
-      if (value !== null) metrics.push({ name, instance: device, value, unit });
-    };
+    const push = (name: string, value: number | null, unit: MetricValue['unit']): void =>
+      metrics.add(name, value, unit, device);
     push('disk.read.bps', readBps, 'bytesPerSecond');
     push('disk.write.bps', writeBps, 'bytesPerSecond');
     push('disk.read.ops', readOps, 'perSecond');
     push('disk.write.ops', writeOps, 'perSecond');
     rows.push({ device, readBps, writeBps, readOps, writeOps });
   }
-  return { rows, metrics };
+  return { rows, metrics: metrics.values };
 }
 
 /** One GET for every UCD scalar a host poll uses. */

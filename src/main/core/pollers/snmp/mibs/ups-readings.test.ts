@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricList } from './metric-list';
+import { MetricList } from '../../metric-list';
 import { emptyUpsReadings, powerSeverity, upsFigures, type UpsReadings } from './ups-readings';
 
 const ups = (over: Partial<UpsReadings>): UpsReadings => ({ ...emptyUpsReadings(), ...over });

@@ -1,7 +1,7 @@
 import type { Cell, Rule } from '../../source';
 import type { SnmpFamily } from '../family';
 import type { SnmpSession } from '../session/types';
-import { MetricList } from './metric-list';
+import { MetricList } from '../../metric-list';
 
 /**
  * What any UPS says, whatever its MIB: the APC (PowerNet) and standard (UPS-MIB) readers both fill this,

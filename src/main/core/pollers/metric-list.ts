@@ -1,7 +1,7 @@
-import type { MetricValue } from '../../../../../shared/contract/devices';
+import type { MetricValue } from '../../../shared/contract/devices';
 
 /**
- * Collects a poll's metrics, dropping what the device did not say: a missing object, a non-number or an
+ * Collects a poll's metrics (every protocol uses it), dropping what the device did not say: a missing object, a non-number or an
  * infinite value never becomes a sample (a gap in the chart is honest, a 0 would be a lie).
  */
 export class MetricList {
