@@ -4,6 +4,7 @@ import { worstState } from '../../shared/states';
 import { RuleEvaluator } from '../core/monitor/rule-evaluator';
 import type { Logger } from '../core/ports';
 import { PollError, type FamilyModule, type Source } from '../core/pollers/source';
+import { withUptimeMetric } from '../core/pollers/uptime-metric';
 import type { ProbeConfig } from './probe-options';
 
 /** What `vigie probe` prints: the shape of DeviceSnapshot without its time stamp. */
@@ -27,10 +28,10 @@ export async function runProbe(config: ProbeConfig, deps: ProbeDeps, signal: Abo
   const poller = deps.source.open(config.target, sourceDeps);
   let result;
   try {
-    result = await poller.poll(signal);
+    result = withUptimeMetric(await poller.poll(signal));
     if (config.intervalSeconds !== null) {
       await sleep(config.intervalSeconds * 1000, undefined, { signal });
-      result = await poller.poll(signal);
+      result = withUptimeMetric(await poller.poll(signal));
     }
   } catch (error) {
     if (error instanceof PollError && error.stage === 'timeout' && !signal.aborted) {

@@ -5,6 +5,7 @@ import type { Catalog } from '../families';
 import type { EventStore } from '../events/event-store';
 import type { DeviceRegistry } from '../inventory/device-registry';
 import { PollError, type DevicePoller, type PollResult } from '../pollers/source';
+import { withUptimeMetric } from '../pollers/uptime-metric';
 import type { Clock, EventSink, Logger, Notifier } from '../ports';
 import type { MetricStore, SampleInput } from '../store/metric-store';
 import { initialFamily, type DeviceRuntime } from './device-runtime';
@@ -143,7 +144,7 @@ export class Monitor {
     let failure: string | null = null;
     try {
       r.poller ??= await this.openPoller(r);
-      result = await r.poller.poll(signal);
+      result = withUptimeMetric(await r.poller.poll(signal));
     } catch (error) {
       failure = error instanceof PollError ? error.message : `Poll failed: ${(error as Error).message ?? String(error)}`;
       if (!(error instanceof PollError)) log.error('unexpected poll failure', { device: r.config.name, error: String(error) });
@@ -221,9 +222,6 @@ export class Monitor {
     const samples: SampleInput[] = [{ deviceId: id, metric: 'device.up', instance: '', unit: '', value: result ? 1 : 0 }];
     if (result) {
       for (const m of result.metrics) samples.push({ deviceId: id, metric: m.name, instance: m.instance, unit: m.unit, value: m.value });
-      if (result.uptimeSeconds !== null && !result.metrics.some((m) => m.name === 'uptime')) {
-        samples.push({ deviceId: id, metric: 'uptime', instance: '', unit: 'seconds', value: result.uptimeSeconds });
-      }
     }
     try {
       this.deps.store.ingest(now, samples);

@@ -69,9 +69,6 @@ class SnmpDevicePoller implements DevicePoller {
     this.rates.forgetOlderThan(now - FORGET_AFTER_INTERVALS * device.intervalSeconds * 1000 - 1000);
     const uptimeSeconds = part.uptimeSeconds ?? system.sysUpTime;
     const metrics = part.metrics.filter((m) => Number.isFinite(m.value));
-    if (uptimeSeconds !== null && !metrics.some((m) => m.name === 'uptime')) {
-      metrics.push({ name: 'uptime', instance: '', value: uptimeSeconds, unit: 'seconds' });
-    }
     return {
       family: family.descriptor.id,
       identity: {
