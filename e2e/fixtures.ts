@@ -3,6 +3,7 @@ import { FakeCore, type FakeOptions } from './fake/fake-core';
 import { installFake } from './fake/install-fake';
 import { RENDERER_DIR } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
+import { requirePeer } from './support/peer';
 import { serveAvailable, startVigieServer, type VigieServer } from './support/vigie-server';
 
 export interface FakeConsole {
@@ -38,7 +39,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern
   vigie: async ({}, use, testInfo) => {
     const available = serveAvailable();
-    testInfo.skip(!available.ok, `vigie serve cannot run: ${available.why}`);
+    requirePeer('vigie serve (built console)', available.ok ? null : available.why);
     const server = await startVigieServer();
     await use(server);
     if (testInfo.status !== testInfo.expectedStatus)

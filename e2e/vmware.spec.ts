@@ -5,12 +5,13 @@
 import { startVcsim, vcsimAvailable } from '../test/helpers/vcsim';
 import { expect, test } from './fixtures';
 import { look } from './support/look';
+import { requirePeer } from './support/peer';
 import { setUpAndSignIn } from './support/sign-in';
 
 test('add a vCenter, trust its certificate, see the tile and the VM table', async ({ page, vigie }) => {
   test.setTimeout(300_000);
   const available = vcsimAvailable();
-  test.skip(!available.ok, `VMware simulator unavailable: ${available.reason}`);
+  requirePeer('vCenter simulator', available.ok ? null : available.reason);
   const sim = await startVcsim({ tls: true, cluster: 1, host: 2, vm: 3, hostileName: true });
   try {
     await setUpAndSignIn(page, vigie.url);

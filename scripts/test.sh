@@ -22,6 +22,15 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "lint";        npx eslint .
 step "typecheck";   npm run -s typecheck
 step "build";       npx electron-vite build >/dev/null
-step "unit";        npx vitest run --project unit
-step "integration"; npx vitest run --project integration
-step "e2e";         npx playwright test
+
+# The three test stages all run (a failure in one still shows the others' results); each writes a JSON
+# report that scripts/test-summary.mjs turns into the closing summary, with every skip and its reason.
+results=.test-results
+rm -rf "$results" && mkdir -p "$results"
+status=0
+step "unit";        npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
+step "integration"; npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json" || status=1
+step "e2e";         PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json || status=1
+step "summary"
+node scripts/test-summary.mjs "$results" || status=1
+exit $status

@@ -16,15 +16,24 @@ export interface ServeProcess {
   url: string;
   child: ChildProcess;
   output(): { stdout: string; stderr: string };
+  /** Waits until the output so far satisfies `done` (the condition a test asserts), or fails with it. */
+  waitForOutput(done: (out: { stdout: string; stderr: string }) => boolean, timeoutMs?: number): Promise<void>;
   /** Sends the signal and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<CliResult>;
 }
 
-function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+/** Run the child as another user (root can write anywhere, so a permission test needs one that cannot). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+function spawnCli(args: string[], env: NodeJS.ProcessEnv, runAs?: RunAs): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', SERVE_ENTRY, ...args], {
     cwd: ROOT,
     env: { ...env, NODE_NO_WARNINGS: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(runAs ?? {}),
   });
 }
 
@@ -46,8 +55,9 @@ export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
   timeoutMs = 30_000,
+  runAs?: RunAs,
 ): Promise<CliResult> {
-  const child = spawnCli(args, env);
+  const child = spawnCli(args, env, runAs);
   child.stdin?.end();
   const { exit } = collect(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -90,6 +100,7 @@ export async function startServe(
     url,
     child,
     output: () => ({ ...out }),
+    waitForOutput: (done, waitMs = 30_000) => waitForOutput(child, out, done, waitMs),
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -100,4 +111,42 @@ export async function startServe(
       }
     },
   };
+}
+
+function waitForOutput(
+  child: ChildProcess,
+  out: { stdout: string; stderr: string },
+  done: (o: { stdout: string; stderr: string }) => boolean,
+  timeoutMs: number,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (!done(out)) return;
+      cleanup();
+      resolve();
+    };
+    const onExit = (): void => {
+      // The pipes may still hold the last words: judge after they drain.
+      setImmediate(() => {
+        cleanup();
+        if (done(out)) resolve();
+        else reject(new Error(`the process exited before the expected output:\n${out.stdout}\n${out.stderr}`));
+      });
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`expected output not seen within ${timeoutMs} ms:\n${out.stdout}\n${out.stderr}`));
+    }, timeoutMs);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.stderr?.off('data', check);
+      child.off('exit', onExit);
+    };
+    // Listeners added after collect()'s own, so `out` already holds each chunk when check runs.
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
+    child.once('exit', onExit);
+    check();
+  });
 }

@@ -27,4 +27,21 @@ describe('promptHidden', () => {
   it('cancels on Ctrl-C', async () => {
     await expect(run(['abc\u0003']).result).rejects.toThrow('Cancelled');
   });
+
+  it('switches a terminal to raw mode before writing the question, so nothing typed after it is echoed', async () => {
+    const steps: string[] = [];
+    const input = Object.assign(new PassThrough(), {
+      isTTY: true,
+      setRawMode(mode: boolean) {
+        steps.push(`raw:${mode}`);
+        return this;
+      },
+    });
+    const output = new PassThrough();
+    output.on('data', (d: Buffer) => steps.push(`write:${d.toString()}`));
+    const result = promptHidden('Password: ', input, output);
+    input.write('secret\r');
+    expect(await result).toBe('secret');
+    expect(steps).toEqual(['raw:true', 'write:Password: ', 'raw:false', 'write:\n']);
+  });
 });

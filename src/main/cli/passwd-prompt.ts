@@ -17,9 +17,11 @@ export function promptHidden(
   input: PromptInput,
   output: NodeJS.WritableStream,
 ): Promise<string> {
-  output.write(question);
+  // Raw mode before the question: a terminal echoes whatever arrives while it is still in cooked mode, so
+  // a password typed or pasted right after the prompt appeared would be shown.
   const raw = input.isTTY === true && typeof input.setRawMode === 'function';
   if (raw) input.setRawMode?.(true);
+  output.write(question);
   input.setEncoding('utf8');
   input.resume();
   return new Promise((resolve, reject) => {

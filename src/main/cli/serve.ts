@@ -95,12 +95,11 @@ export async function runServe(config: ServeConfig, createCore: CoreFactory, log
     throw error;
   }
 
-  process.stdout.write(`Vigie console: ${server.url}\n`);
-  if (!server.passwordSet) {
-    process.stdout.write(
-      'First run: open that address in a browser on this machine to set the admin password, or run "vigie passwd".\n',
-    );
-  }
+  // One write: a reader that sees the address also sees the first-run hint (a pipe delivers a small write whole).
+  const firstRun = server.passwordSet
+    ? ''
+    : 'First run: open that address in a browser on this machine to set the admin password, or run "vigie passwd".\n';
+  process.stdout.write(`Vigie console: ${server.url}\n${firstRun}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

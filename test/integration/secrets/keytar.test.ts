@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../../src/main/core/secrets/keytar-secret-store';
+import { missingPeer } from '../../helpers/peer';
 
 // scripts/test.sh runs the suite inside a private D-Bus session with an unlocked gnome-keyring; outside of
 // one (a developer's ad-hoc run) there is no Secret Service to talk to.
 const bus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 
 describe('OS keychain through keytar (Secret Service)', () => {
-  it.skipIf(!bus)('stores, reads and deletes a secret', async () => {
+  it.skipIf(missingPeer('Secret Service', bus ? null : 'no D-Bus session bus: run through npm test (scripts/test.sh starts one with gnome-keyring)'))('stores, reads and deletes a secret', async () => {
     const store = new KeytarSecretStore(`vigie-test-${randomUUID()}`);
     expect(await store.status()).toEqual({ available: true, message: null });
     await store.set('device:nas', '{"community":"kc-secret"}');

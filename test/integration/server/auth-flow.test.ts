@@ -233,11 +233,17 @@ describe('serve with a session', () => {
     const transport = createWebTransport({
       baseUrl: origin,
       headers: { cookie, origin },
-      openSocket: (url) => new WebSocket(url, { headers: { cookie }, origin }) as unknown as SocketLike,
+      openSocket: (url) => {
+        const ws = new WebSocket(url, { headers: { cookie }, origin });
+        opened = new Promise((resolve) => ws.once('open', resolve));
+        return ws as unknown as SocketLike;
+      },
     });
+    let opened: Promise<unknown> | null = null;
     const client = createClient(transport);
     const changed = new Promise((resolve) => client.on('devices:removed', resolve));
-    await new Promise((r) => setTimeout(r, 300));
+    // The event below is only delivered to a socket the server has accepted: wait for that, not a delay.
+    await (opened ?? Promise.reject(new Error('the transport opened no socket on subscribe')));
     const info = await client.call('app:info', {});
     expect(info).toMatchObject({ name: 'vigie', mode: 'web' });
     const [first] = await client.call('devices:list', {});

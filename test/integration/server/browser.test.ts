@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../../src/main/server/http-s
 import { createFakeCore, type FakeCore } from '../../helpers/fake-core';
 import { memoryLog } from './http-request';
 import { CHROMIUM_LAUNCH } from '../../helpers/chromium';
+import { missingPeer } from '../../helpers/peer';
 
 const PASSWORD = 'browser password 1';
 
@@ -75,7 +76,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-describe.skipIf(!existsSync(CHROMIUM_LAUNCH.executablePath))('serve in Debian Chromium', () => {
+describe.skipIf(missingPeer('Chromium', existsSync(CHROMIUM_LAUNCH.executablePath) ? null : `${CHROMIUM_LAUNCH.executablePath} not found (apt-get install chromium)`))('serve in Debian Chromium', () => {
   it('first-run setup, the bridge under the CSP, logout and login, all from real pages', async () => {
     const context = await browser!.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,13 +22,16 @@ afterAll(() => {
 });
 
 const oneLine = (stderr: string): string[] => stderr.trim().split('\n');
+const NOBODY = { uid: 65534, gid: 65534 };
 
 describe('vigie serve (child process)', () => {
   it('starts with --secrets file, prints its URL and the first-run hint, and stops cleanly on SIGTERM', async () => {
     const data = join(dir, 'ok');
     const serve = await startServe(['--port', '0', '--data', data, '--secrets', 'file'], noKeyring);
     expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(serve.output().stdout).toContain('First run: open that address in a browser on this machine');
+    const hint = 'First run: open that address in a browser on this machine';
+    await serve.waitForOutput((o) => o.stdout.includes(hint));
+    expect(serve.output().stdout).toContain(hint);
     expect((await request(new URL('/healthz', serve.url).toString())).body).toBe('ok');
     expect(statSync(data).mode & 0o777).toBe(0o700);
     const end = await serve.stop('SIGTERM');
@@ -67,16 +70,19 @@ describe('vigie serve (child process)', () => {
     ]);
   });
 
-  it.skipIf(process.getuid?.() === 0)(
-    'says so when the data folder is read-only (not testable as root)',
-    async () => {
-      const ro = join(dir, 'ro');
-      mkdirSync(ro, { mode: 0o500 });
-      const r = await runCli(['serve', '--port', '0', '--data', ro, '--secrets', 'file'], noKeyring);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`Cannot write to the data folder ${ro} (EACCES)`);
-    },
-  );
+  it('says so when the data folder is read-only', async () => {
+    const ro = join(dir, 'ro');
+    mkdirSync(ro, { mode: 0o500 });
+    // Root writes through any mode: as root (CI), run the command as the unprivileged user "nobody".
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(dir, 0o755); // "nobody" must reach the folder to find it read-only
+    const env = asRoot ? { ...noKeyring, HOME: tmpdir() } : noKeyring;
+    const r = await runCli(['serve', '--port', '0', '--data', ro, '--secrets', 'file'], env, 30_000, asRoot ? NOBODY : undefined);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toEqual([
+      `vigie serve: Cannot write to the data folder ${ro} (EACCES): fix its permissions or choose another with --data DIR`,
+    ]);
+  });
 
   it('refuses a public bind without TLS or --insecure-public', async () => {
     const r = await runCli(

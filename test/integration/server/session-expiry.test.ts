@@ -12,6 +12,7 @@ const PASSWORD = 'correct horse battery';
 describe('serve session expiry', () => {
   it('ends an idle session and closes its WebSocket on its own', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-serve-idle-'));
+    let clock = Date.now();
     await new AuthStore(dir).setPassword(PASSWORD);
     const s = await startServer(createFakeCore(), {
       host: '127.0.0.1',
@@ -19,7 +20,9 @@ describe('serve session expiry', () => {
       staticDir: dir,
       dataDir: dir,
       log: memoryLog(),
-      sessions: { idleMs: 600 },
+      // A clock the test moves: idleness is judged on it, so a busy machine's slow requests cannot expire
+      // the session while the test keeps it active (the sweeper's real timer only decides when it looks).
+      sessions: { idleMs: 600, now: () => clock },
     });
     try {
       expect(s.passwordSet).toBe(true);
@@ -27,10 +30,11 @@ describe('serve session expiry', () => {
       const events = await openEvents(s.url, { Cookie: c }, new URL(s.url).origin);
       // Activity keeps it alive...
       for (let i = 0; i < 3; i++) {
-        await new Promise((r) => setTimeout(r, 300));
+        clock += 400;
         expect((await call(s.url, 'app:info', {}, { cookie: c })).status).toBe(200);
       }
       // ...silence ends it, and the sweeper closes the socket without any request.
+      clock += 700;
       expect(await events.closed).toEqual({ code: 4401, reason: 'session expired' });
       expect((await call(s.url, 'app:info', {}, { cookie: c })).status).toBe(401);
     } finally {

@@ -5,10 +5,11 @@ import { snmpSource } from '../../../src/main/core/pollers/snmp/snmp-source';
 import { PollError, type DevicePoller } from '../../../src/main/core/pollers/source';
 import { hasSnmpd, startSnmpd, type SnmpdPeer } from '../../helpers/snmpd';
 import { snmpTarget, testDeps } from './engine-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = await hasSnmpd();
 
-describe.skipIf(!available)('one scheduler, live and dead devices: the dead ones never delay the live ones', () => {
+describe.skipIf(missingPeer('snmpd', available ? null : 'Debian snmpd not installed (apt-get install snmpd)'))('one scheduler, live and dead devices: the dead ones never delay the live ones', () => {
   let agent: SnmpdPeer;
   const silent: dgram.Socket[] = [];
 
@@ -53,16 +54,24 @@ describe.skipIf(!available)('one scheduler, live and dead devices: the dead ones
     silent.forEach((s, i) => add(`dead${i}`, s.address().port, 'public'));
     for (let i = 0; i < 4; i++) add(`live${i}`, agent.port, agent.community);
     const t0 = Date.now();
-    await new Promise((r) => setTimeout(r, 6200));
+    // Run until every live device has 4 starts and every dead one 2 outcomes (the condition asserted below),
+    // with a deadline far beyond the ~6 s it takes, so a busy machine cannot cut the test short.
+    const enough = (): boolean =>
+      [0, 1, 2, 3].every((i) => (starts.get(`live${i}`)?.length ?? 0) >= 4) &&
+      [0, 1, 2].every((i) => (outcomes.get(`dead${i}`)?.length ?? 0) >= 2);
+    const deadline = Date.now() + 60_000;
+    while (!enough() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await scheduler.stop();
     for (const p of pollers) await p.close();
 
     for (let i = 0; i < 4; i++) {
       const s = starts.get(`live${i}`) ?? [];
       expect(s.length).toBeGreaterThanOrEqual(4);
-      // First poll within the dead ones' slot holds (3 dead × 150 ms over 2 slots), not after their timeouts.
-      expect((s[0] ?? Infinity) - t0).toBeLessThan(600);
-      for (let k = 1; k < s.length; k++) expect(Math.abs((s[k] ?? 0) - (s[k - 1] ?? 0) - 1500)).toBeLessThan(400);
+      // The bar (quality.md): no healthy device delayed by more than one timeout (1 s here; a dead poll takes
+      // 2 s with its retry). First poll after the dead ones' slot holds (3 × 150 ms over 2 slots), well
+      // before their timeouts; then every start on its 1.5 s interval within less than one timeout.
+      expect((s[0] ?? Infinity) - t0).toBeLessThan(1000);
+      for (let k = 1; k < s.length; k++) expect(Math.abs((s[k] ?? 0) - (s[k - 1] ?? 0) - 1500)).toBeLessThan(1000);
       expect(outcomes.get(`live${i}`)?.every((o) => o === 'linux'), outcomes.get(`live${i}`)?.join()).toBe(true);
     }
     for (let i = 0; i < 3; i++) {

@@ -6,6 +6,7 @@ import { PollError, type PollResult } from '../../../src/main/core/pollers/sourc
 import { freeUdpPort } from '../../helpers/free-port';
 import { DEFAULT_USERS, hasSnmpd, startSnmpd, type SnmpdPeer, type SnmpdUser } from '../../helpers/snmpd';
 import { metric, signal, snmpTarget, testDeps, type TargetOptions } from './engine-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = await hasSnmpd();
 
@@ -51,7 +52,7 @@ const user = (i: number): SnmpdUser => {
   return u;
 };
 
-describe.skipIf(!available)('SNMP engine against Debian snmpd: versions, v3 security, Test connection', () => {
+describe.skipIf(missingPeer('snmpd', available ? null : 'Debian snmpd not installed (apt-get install snmpd)'))('SNMP engine against Debian snmpd: versions, v3 security, Test connection', () => {
   let agent: SnmpdPeer;
   let reference: PollResult;
 
@@ -138,7 +139,7 @@ describe.skipIf(!available)('SNMP engine against Debian snmpd: versions, v3 secu
   });
 });
 
-describe.skipIf(!available)('SNMP engine: agent stopped and restarted', () => {
+describe.skipIf(missingPeer('snmpd', available ? null : 'Debian snmpd not installed (apt-get install snmpd)'))('SNMP engine: agent stopped and restarted', () => {
   let agent: SnmpdPeer;
   let dir: string;
   let port: number;

@@ -4,8 +4,11 @@ import { snmpSource } from '../../../src/main/core/pollers/snmp/snmp-source';
 import { PollError } from '../../../src/main/core/pollers/source';
 import { hasSnmpd, startSnmpd, type SnmpdPeer } from '../../helpers/snmpd';
 import { signal, snmpTarget, testDeps } from './engine-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = await hasSnmpd();
+// The healthy-device half of each case needs snmpd: under CI its absence fails the run.
+missingPeer('snmpd', available ? null : 'Debian snmpd not installed (apt-get install snmpd)');
 
 /** A UDP "agent" on loopback that answers every request with what `reply` makes of it. */
 async function fakeAgent(reply: (request: Buffer) => Buffer[]): Promise<{ port: number; close: () => Promise<void> }> {

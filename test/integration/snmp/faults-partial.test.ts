@@ -9,6 +9,7 @@ import { hasSnmpd, startSnmpd, type SnmpdPeer } from '../../helpers/snmpd';
 import { readSnmprec, snmprecColumn, snmprecNumber, snmprecText, writeSnmprec, type Snmprec } from '../../helpers/snmprec';
 import { SHARED_SNMPREC, startSnmpsim, type SnmpsimPeer } from '../../helpers/snmpsim';
 import { metric, signal, snmpTarget, testDeps } from './engine-target';
+import { missingPeer } from '../../helpers/peer';
 
 const SOURCE = `${SHARED_SNMPREC}linux-netsnmp.snmprec`;
 const STORAGE = '1.3.6.1.2.1.25.2.3.1';
@@ -104,7 +105,7 @@ async function dyingRelay(agentPort: number, allow: number): Promise<{ port: num
   };
 }
 
-describe.skipIf(!(await hasSnmpd()))('an agent that stops answering in the middle of a poll', () => {
+describe.skipIf(missingPeer('snmpd', (await hasSnmpd()) ? null : 'Debian snmpd not installed (apt-get install snmpd)'))('an agent that stops answering in the middle of a poll', () => {
   let agent: SnmpdPeer;
   beforeAll(async () => {
     agent = await startSnmpd();

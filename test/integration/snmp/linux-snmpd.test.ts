@@ -3,10 +3,36 @@ import { createServer, connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snmpSource } from '../../../src/main/core/pollers/snmp/snmp-source';
 import type { DevicePoller, PollResult } from '../../../src/main/core/pollers/source';
+import { createSnmpSession } from '../../../src/main/core/pollers/snmp/session/net-snmp-session';
 import { hasSnmpd, startSnmpd, type SnmpdPeer } from '../../helpers/snmpd';
 import { metric, signal, snmpTarget, testDeps } from './engine-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = await hasSnmpd();
+
+/** The agent's own counters the test waits on: lo's HC in-octets and the idle CPU ticks. */
+async function counters(agent: SnmpdPeer): Promise<{ loIn: number; idle: number }> {
+  const session = createSnmpSession({ host: '127.0.0.1', port: agent.port, version: '2c', community: agent.community, timeoutMs: 2000, retries: 1 });
+  try {
+    const names = await session.walk('1.3.6.1.2.1.31.1.1.1.1');
+    const lo = names.find((v) => String(v.value) === 'lo')?.oid.split('.').pop() ?? '1';
+    const inOid = `1.3.6.1.2.1.31.1.1.1.6.${lo}`;
+    const idleOid = '1.3.6.1.4.1.2021.11.53.0';
+    const got = await session.get([inOid, idleOid]);
+    return { loIn: Number(got.get(inOid)?.value ?? 0), idle: Number(got.get(idleOid)?.value ?? 0) };
+  } finally {
+    session.close();
+  }
+}
+
+/** Polls `check` until true; fails naming what it waited for after a deadline far above the usual 5 s. */
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 function meminfo(key: string): number {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/meminfo', 'utf8'));
@@ -37,7 +63,7 @@ async function loopbackTraffic(bytes: number): Promise<void> {
   await new Promise((r) => server.close(r));
 }
 
-describe.skipIf(!available)('linux family against this machine through Debian snmpd', () => {
+describe.skipIf(missingPeer('snmpd', available ? null : 'Debian snmpd not installed (apt-get install snmpd)'))('linux family against this machine through Debian snmpd', () => {
   let agent: SnmpdPeer;
   let poller: DevicePoller;
   let first: PollResult;
@@ -47,15 +73,20 @@ describe.skipIf(!available)('linux family against this machine through Debian sn
 
   beforeAll(async () => {
     agent = await startSnmpd();
-    // A fresh snmpd answers 0 for its CPU tick counters until its first 5-second refresh.
-    await new Promise((r) => setTimeout(r, 6000));
+    // A fresh snmpd answers 0 for its CPU tick counters until its first refresh (every 5 s): wait for that.
+    await until(async () => ((await counters(agent)).idle) > 0, 'snmpd to publish its CPU counters');
     poller = snmpSource.open(snmpTarget({ port: agent.port, community: agent.community, watched: ['snmpd'], timeoutMs: 2000 }), testDeps());
     first = await poller.poll(signal());
+    const before = await counters(agent);
     const t0 = Date.now();
     trafficBytes = 64 << 20;
     await loopbackTraffic(trafficBytes);
-    // net-snmp caches interface and CPU counters for a few seconds: let them refresh before the second poll.
-    await new Promise((r) => setTimeout(r, Math.max(0, 6000 - (Date.now() - t0))));
+    // net-snmp caches interface and CPU counters for a few seconds: wait until the agent shows the traffic
+    // and new CPU ticks, the two things the second poll is judged on.
+    await until(async () => {
+      const now = await counters(agent);
+      return now.loIn - before.loIn >= trafficBytes && now.idle > before.idle;
+    }, 'snmpd to count the loopback traffic');
     second = await poller.poll(signal());
     seconds = (Date.now() - t0) / 1000;
   });

@@ -7,6 +7,7 @@ import { freeUdpPort } from '../../helpers/free-port';
 import { DEFAULT_USERS, hasSnmpd, startSnmpd, type SnmpdPeer } from '../../helpers/snmpd';
 import { readSnmprec, snmprecColumn } from '../../helpers/snmprec';
 import { SHARED_SNMPREC, startSnmpsim, type SnmpsimPeer } from '../../helpers/snmpsim';
+import { missingPeer } from '../../helpers/peer';
 
 const available = await hasSnmpd();
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -35,7 +36,7 @@ function meminfoTotal(): number {
   return Number(/^MemTotal:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) * 1024;
 }
 
-describe.skipIf(!available)('vigie probe (child process) against snmpd and snmpsim', () => {
+describe.skipIf(missingPeer('snmpd', available ? null : 'Debian snmpd not installed (apt-get install snmpd)'))('vigie probe (child process) against snmpd and snmpsim', () => {
   let agent: SnmpdPeer;
   let sim: SnmpsimPeer;
   const SWITCH = `${SHARED_SNMPREC}cisco-ios-catalyst3550.snmprec`;

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VimClient } from '../../../src/main/core/vsphere/client';
 import { readEvents } from '../../../src/main/core/vsphere/events';
 import { startVcsim, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
+import { missingPeer } from '../../helpers/peer';
 
 const available = vcsimAvailable();
 const DAY = 86_400_000;
 
-describe.skipIf(!available.ok)(`vSphere events against VMware's simulator${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
+describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available.reason))("vSphere events against VMware's simulator", () => {
   let sim: Vcsim;
   let client: VimClient;
 

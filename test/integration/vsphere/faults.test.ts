@@ -17,6 +17,7 @@ import { retrieveFromContainer } from '../../../src/main/core/vsphere/property-c
 import { freeTcpPort } from '../../helpers/free-port';
 import { startVcsim, tempDir, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
 import { testDeps, vcsimTarget } from './device-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = vcsimAvailable();
 
@@ -35,7 +36,7 @@ function close(server: HttpServer | TcpServer): Promise<void> {
 
 const HTML = '<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body>It works</body></html>';
 
-describe.skipIf(!available.ok)(`vSphere faults${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
+describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available.reason))('vSphere faults', () => {
   let sim: Vcsim;
   let tmp: ReturnType<typeof tempDir>;
   let cert: string;

@@ -8,6 +8,7 @@ import { PropertyFollower } from '../../../src/main/core/vsphere/updates';
 import { text } from '../../../src/main/core/vsphere/xml-parse';
 import { startVcsim, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
 import { testDeps, vcsimTarget } from './device-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = vcsimAvailable();
 
@@ -32,7 +33,7 @@ async function powerOff(sim: Vcsim, vmName: string): Promise<void> {
   }
 }
 
-describe.skipIf(!available.ok)(`vSphere inventory against VMware's simulator${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
+describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available.reason))("vSphere inventory against VMware's simulator", () => {
   let sim: Vcsim;
 
   beforeAll(async () => {
@@ -197,7 +198,7 @@ describe.skipIf(!available.ok)(`vSphere inventory against VMware's simulator${av
   });
 });
 
-describe.skipIf(!available.ok)('a standalone ESXi host (HostAgent)', () => {
+describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available.reason))('a standalone ESXi host (HostAgent)', () => {
   let sim: Vcsim;
   beforeAll(async () => {
     sim = await startVcsim({ esx: true, vm: 3, poweredOff: 1 });

@@ -5,10 +5,11 @@ import { PerfManager, REALTIME_INTERVAL } from '../../../src/main/core/vsphere/p
 import { retrieveFromContainer } from '../../../src/main/core/vsphere/property-collector';
 import { startVcsim, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
 import { testDeps, vcsimTarget } from './device-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = vcsimAvailable();
 
-describe.skipIf(!available.ok)(`vSphere performance counters against VMware's simulator${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
+describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available.reason))("vSphere performance counters against VMware's simulator", () => {
   let sim: Vcsim;
   let client: VimClient;
 

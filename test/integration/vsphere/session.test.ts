@@ -5,6 +5,7 @@ import { readProperty, retrieveFromContainer } from '../../../src/main/core/vsph
 import { arrayItems, text } from '../../../src/main/core/vsphere/xml-parse';
 import { startVcsim, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
 import { testDeps, vcsimTarget } from './device-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = vcsimAvailable();
 
@@ -23,7 +24,7 @@ async function terminateOthers(admin: VimClient): Promise<string[]> {
   return keys;
 }
 
-describe.skipIf(!available.ok)(`vSphere session expiry against VMware's simulator${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
+describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available.reason))("vSphere session expiry against VMware's simulator", () => {
   let sim: Vcsim;
   let admin: VimClient;
 

@@ -7,10 +7,11 @@ import { VimClient } from '../../../src/main/core/vsphere/client';
 import { TlsUntrustedError } from '../../../src/main/core/vsphere/errors';
 import { startVcsim, tempDir, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
 import { testDeps, vcsimTarget } from './device-target';
+import { missingPeer } from '../../helpers/peer';
 
 const available = vcsimAvailable();
 
-describe.skipIf(!available.ok)(`vSphere TLS: untrusted until pinned, refused when changed${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
+describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available.reason))('vSphere TLS: untrusted until pinned, refused when changed', () => {
   let sim: Vcsim;
   let tmp: ReturnType<typeof tempDir>;
   let pinned: string;
