@@ -79,7 +79,9 @@ for (const family of [...FAMILY_DESCRIPTORS.map((d) => d.id), 'future-appliance'
       const chart = charts.nth(i);
       await chart.scrollIntoViewIfNeeded();
       await expect(chart.locator('canvas')).toBeVisible();
-      await expect.poll(() => chartInk(chart)).toBeGreaterThan(500);
+      // An empty plot has no pixel of the first series' colour; any drawn line has at least a few hundred
+      // (the fake's random series can be nearly flat, so no more than that is certain).
+      await expect.poll(() => chartInk(chart), { timeout: 30_000 }).toBeGreaterThan(100);
       await expect(chart.getByTestId('chart-legend').locator('td[data-col="avg"]').first()).not.toHaveText(
         '—',
       );
@@ -187,7 +189,7 @@ test('French and dark theme from the header', async ({ page, fake }) => {
   await look(page, 'fake-dashboard-fr-dark');
   await open('#/device/this-computer');
   await expect(page.getByRole('button', { name: 'Interroger maintenant' })).toBeVisible();
-  await expect.poll(() => chartInk(page.getByTestId('chart').first())).toBeGreaterThan(500);
+  await expect.poll(() => chartInk(page.getByTestId('chart').first())).toBeGreaterThan(100);
   await look(page, 'fake-this-computer-fr-dark');
   await page.getByRole('button', { name: 'Langue' }).click();
   await page.getByRole('menuitem', { name: 'English' }).click();
@@ -195,6 +197,9 @@ test('French and dark theme from the header', async ({ page, fake }) => {
 });
 
 test('2,000 tiles: first paint and a live update stay quick', async ({ page, fake }) => {
+  // Drawing 2,000 tiles on a busy 2-core machine takes tens of seconds before the measure starts (the
+  // timing asserted is the in-page update, not this set-up).
+  test.setTimeout(300_000);
   const { open, core } = await fake({ extraDevices: 2000 });
   await open();
   await page.waitForFunction(
