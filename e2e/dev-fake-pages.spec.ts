@@ -120,7 +120,7 @@ test('events, alerts, reports and settings pages', async ({ page, fake }) => {
   await expect(page.getByTestId('alerts-list').locator(':scope > [data-state]')).toHaveCount(failing);
   await look(page, 'fake-alerts');
   await open('#/reports');
-  await expect(page.getByText('Not available yet')).toBeVisible();
+  await expect(page.getByTestId('profiles-empty')).toBeVisible();
   await open('#/settings');
   await expect(page.getByTestId('secrets-backend')).toContainText('Encrypted file');
   await page.getByLabel('New token').fill('0123456789abcdef0123');

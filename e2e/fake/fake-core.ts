@@ -11,6 +11,8 @@ import { makeDevice, type FakeDevice } from './fake-devices';
 import { HOSTILE } from './random';
 import { futureFamily } from './future-family';
 import { scriptedTest } from './scripted-test';
+import { fakeReports } from './fake-reports';
+import { fakeMail } from './fake-mail';
 
 export interface FakeOptions {
   /** Extra devices beyond one per family, cycling through the families (the 2,000-tile test). */
@@ -20,6 +22,8 @@ export interface FakeOptions {
   mode?: 'desktop' | 'web';
   language?: UiSettings['language'];
   theme?: UiSettings['theme'];
+  /** Time between two progress events of a fake report run (long enough to press Cancel in a test). */
+  reportStepMs?: number;
 }
 
 /** Handlers that answer at once; wrapped into the promise-returning shape the dispatcher takes. */
@@ -50,9 +54,11 @@ export class FakeCore {
   private readonly info: AppInfo;
   private nextEventId = 1;
   private nextDeviceId = 1;
+  private readonly reportStepMs: number;
   readonly now = Date.now();
 
   constructor(options: FakeOptions = {}) {
+    this.reportStepMs = options.reportStepMs ?? 120;
     this.settings = {
       language: options.language ?? 'en',
       theme: options.theme ?? 'light',
@@ -145,6 +151,7 @@ export class FakeCore {
     d.summary = {
       ...d.summary,
       lastPollAt: Date.now(),
+      keyFigureAt: Date.now(),
       keyFigure: d.summary.keyFigure
         ? { ...d.summary.keyFigure, value, text: null }
         : { value, text: null, unit: 'percent' },
@@ -260,7 +267,13 @@ export class FakeCore {
             reason: l.includes('bad') ? 'host: not a valid host name or IP address' : '',
           }))
           .filter((r) => r.reason);
-        return { added: dryRun ? 0 : Math.max(0, lines.length - 1 - rejected.length), rejected };
+        const addedRows = dryRun
+          ? []
+          : lines
+              .slice(1)
+              .map((l, i) => ({ line: i + 2, name: l.split(',')[0] ?? '' }))
+              .filter((r) => !rejected.some((x) => x.line === r.line));
+        return { added: addedRows.length, addedRows, rejected, missingCredential: [] };
       },
       'devices:export': ({ format }) => ({
         text:
@@ -281,6 +294,12 @@ export class FakeCore {
           .filter((e) => !q.severity?.length || q.severity.includes(e.severity))
           .filter((e) => !q.text || e.message.toLowerCase().includes(q.text.toLowerCase()))
           .slice(0, q.limit),
+      ...fakeReports(
+        (p) => this.emit('reports:progress', p),
+        (id) => this.devices.get(id)?.summary.name ?? id,
+        this.reportStepMs,
+      ),
+      ...fakeMail(),
     };
   }
 }

@@ -136,6 +136,8 @@ export function makeDevice({
     message,
     keyFigure,
     lastPollAt: now - 4_000,
+    // An unreachable device keeps the figure of its last answer, 14 minutes before.
+    ...(st === 'unknown' && keyFigure ? { keyFigureAt: now - 4_000 - 14 * 60_000 } : {}),
     uptimeSeconds: 86_400 * (3 + (index % 90)),
     weather: { ok, warning: (1 - ok) / 2, critical: (1 - ok) / 4, unknown: (1 - ok) / 4 },
   };
@@ -198,6 +200,7 @@ export function makeDevice({
       lastRestartAt: summary.uptimeSeconds === null ? null : now - summary.uptimeSeconds * 1000,
       periods: (['day', 'week', 'month', 'year'] as const).map((period, i) => ({
         period,
+        observedSeconds: [86_400, 7 * 86_400, 30 * 86_400, 9 * 86_400][i] ?? null,
         availabilityPercent: st === 'unknown' ? 61.5 - i : 100 - i * 0.35,
         outages: st === 'unknown' ? 3 + i : i,
         restarts: i,

@@ -55,6 +55,7 @@ type ready struct {
 	StartSeconds float64 `json:"startSeconds"`
 	Counts       counts  `json:"counts"`
 	Scenario     applied `json:"scenario"`
+	Report       seeded  `json:"report"`
 }
 
 func main() {
@@ -91,6 +92,18 @@ func main() {
 	flag.BoolVar(&s.badDatastore, "inaccessible-datastore", false, "last datastore inaccessible (needs -ds 2 or more)")
 	flag.BoolVar(&s.alarms, "alarms", false, "triggered alarms on the disconnected hosts and the hot host")
 	flag.BoolVar(&s.hostileName, "hostile-name", false, "rename the last powered-on VM to markup (<img src=x onerror=...>)")
+	var rs reportSeed
+	flag.IntVar(&rs.setupDays, "setup-days", 0, "back-date the lab's own events (VM creations...) by that many days, so that only seeded events are recent")
+	flag.IntVar(&rs.created, "created", 0, "VMs created now (VmCreatedEvent)")
+	flag.IntVar(&rs.oldCreated, "old-created", 0, "VMs created -outside-days ago")
+	flag.IntVar(&rs.cloned, "cloned", 0, "VMs cloned now (VmBeingClonedEvent + VmClonedEvent)")
+	flag.IntVar(&rs.oldRemoved, "old-removed", 0, "VMs created and removed -outside-days ago")
+	flag.IntVar(&rs.errorEvents, "error-events", 0, "error events (EventEx, severity error) now, and as many -outside-days ago")
+	flag.IntVar(&rs.outsideDays, "outside-days", 10, "age of the 'old' seeded events")
+	flag.StringVar(&rs.datastoreFree, "datastore-free", "", "free space (percent, comma-separated) of the first datastores, e.g. 2,4,30")
+	flag.StringVar(&rs.ntpServers, "ntp-servers", "", "NTP servers of every host (comma-separated); sets NTP config and the ntpd service on all hosts")
+	flag.IntVar(&rs.ntpStopped, "ntp-stopped", 0, "connected hosts whose ntpd is stopped")
+	flag.IntVar(&rs.ntpEmpty, "ntp-empty", 0, "connected hosts with no NTP server")
 	seed := flag.Int64("seed", 1, "seed of the generated statistics")
 	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin closes (the parent died)")
 	verbose := flag.Bool("verbose", false, "keep the simulator's log on stderr")
@@ -141,6 +154,11 @@ func main() {
 		fail(err)
 	}
 
+	report, err := seedReport(ctx, c, places, vms, done, rs)
+	if err != nil {
+		fail(err)
+	}
+
 	model.Service.Listen = &url.URL{Host: *listen, User: url.UserPassword(*user, *password)}
 	var cert tls.Certificate
 	if *useTLS {
@@ -166,6 +184,7 @@ func main() {
 		StartSeconds: time.Since(started).Seconds(),
 		Counts:       countInventory(),
 		Scenario:     done,
+		Report:       report,
 	}
 	out, _ := json.Marshal(line)
 	fmt.Println(string(out))

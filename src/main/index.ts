@@ -13,7 +13,10 @@ import { KeytarSecretStore } from './core/secrets/keytar-secret-store';
 import { ConfSettingsStore, inspectSettingsFile } from './core/settings/conf-settings-store';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { hardenSession, isTrustedFrame, rendererOrigin, SECURE_WEB_PREFERENCES } from './shell/security';
+import { devRendererUrl } from './shell/shell-policy';
+import { takeShutdownSignals } from './cli/shutdown-signals';
 import { StateTray } from './shell/tray';
+import { electronPdf } from './report-pdf-electron';
 
 /**
  * The Electron shell, kept thin: it wires the Electron adapters (electron-store, keytar, Notification, Tray,
@@ -22,7 +25,8 @@ import { StateTray } from './shell/tray';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RESOURCES = app.isPackaged ? process.resourcesPath : join(here, '../../resources');
 const RENDERER_FILE = join(here, '../renderer/index.html');
-const DEV_URL = process.env.ELECTRON_RENDERER_URL;
+// Development only, loopback only: in a packaged app this variable must not choose the trusted IPC origin.
+const DEV_URL = devRendererUrl(app.isPackaged, process.env) ?? undefined;
 
 // A data folder chosen from outside (tests, portable installs): VIGIE_DATA, as for `vigie serve`.
 if (process.env.VIGIE_DATA) app.setPath('userData', process.env.VIGIE_DATA);
@@ -98,6 +102,7 @@ async function boot(): Promise<void> {
     version: app.getVersion(),
     families: DEFAULT_FAMILIES,
     sources: DEFAULT_SOURCES,
+    pdf: electronPdf(),
   });
   const allowed = rendererOrigin(DEV_URL, RENDERER_FILE);
   registerIpcHandlers(ipcMain, core.dispatch, (frame) => isTrustedFrame(frame, allowed));
@@ -111,6 +116,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', showWindow);
   app.on('before-quit', () => (quitting = true));
+  // A stop signal (systemd, a terminal's Ctrl+C) quits like the tray does, through will-quit's graceful stop,
+  // instead of the settings library's exit hook re-sending it and killing the process mid-write.
+  takeShutdownSignals(() => app.quit());
   app.on('will-quit', (event) => {
     if (!core) return;
     event.preventDefault();

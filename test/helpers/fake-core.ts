@@ -84,6 +84,23 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
     'devices:export': unavailable,
     'metrics:query': unavailable,
     'events:list': () => Promise.resolve([]),
+    'reports:checks': unavailable,
+    'reports:profiles': unavailable,
+    'reports:save-profile': unavailable,
+    'reports:remove-profile': unavailable,
+    'reports:start': unavailable,
+    'reports:cancel': unavailable,
+    'reports:history': unavailable,
+    'reports:get': unavailable,
+    'reports:html': unavailable,
+    'reports:export': unavailable,
+    'mail:settings': unavailable,
+    'mail:save': unavailable,
+    'mail:test': unavailable,
+    'mail:outbox': unavailable,
+    'mail:retry': unavailable,
+    'mail:discard': unavailable,
+    'schedule:next': () => Promise.resolve([]),
   };
 
   return {

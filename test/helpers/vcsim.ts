@@ -59,6 +59,19 @@ export interface VcsimOptions {
   lowDatastore?: boolean;
   inaccessibleDatastore?: boolean;
   alarms?: boolean;
+  /** Report seeds (lab/README.md): back-date the lab's own events, then seed what the daily report looks for. */
+  setupDays?: number;
+  created?: number;
+  oldCreated?: number;
+  cloned?: number;
+  oldRemoved?: number;
+  errorEvents?: number;
+  outsideDays?: number;
+  /** Free space (%) of the first datastores, in name order. */
+  datastoreFree?: number[];
+  ntpServers?: string[];
+  ntpStopped?: number;
+  ntpEmpty?: number;
   /** Rename one running VM to markup (`<img src=x onerror=alert(1)> & "vm" été`). */
   hostileName?: boolean;
   tls?: boolean;
@@ -71,6 +84,15 @@ export interface VcsimOptions {
   listen?: string;
   startTimeoutMs?: number;
 }
+
+const names = z
+  .array(z.string())
+  .nullable()
+  .transform((v) => v ?? []);
+const seededList = z
+  .array(z.object({ vm: z.string(), source: z.string().optional(), message: z.string().optional(), created: z.string() }))
+  .nullable()
+  .transform((v) => v ?? []);
 
 const ReadySchema = z.object({
   url: z.string(),
@@ -114,6 +136,23 @@ const ReadySchema = z.object({
     triggeredAlarms: z.number(),
     hostileVm: z.string(),
   }),
+  report: z
+    .object({
+      createdVms: seededList,
+      oldCreatedVms: seededList,
+      clonedVms: seededList,
+      oldRemovedVms: seededList,
+      errorEvents: seededList,
+      oldErrorEvents: seededList,
+      datastoreFree: z
+        .array(z.object({ name: z.string(), percent: z.number() }))
+        .nullable()
+        .transform((v) => v ?? []),
+      ntpServers: names,
+      ntpStoppedHosts: names,
+      ntpEmptyHosts: names,
+    })
+    .optional(),
 });
 export type VcsimReady = z.infer<typeof ReadySchema>;
 
@@ -151,6 +190,17 @@ function flags(o: VcsimOptions): string[] {
   num('migrations', o.migrations);
   num('removed', o.removed);
   num('event-days', o.eventDays);
+  num('setup-days', o.setupDays);
+  num('created', o.created);
+  num('old-created', o.oldCreated);
+  num('cloned', o.cloned);
+  num('old-removed', o.oldRemoved);
+  num('error-events', o.errorEvents);
+  num('outside-days', o.outsideDays);
+  if (o.datastoreFree) args.push('-datastore-free', o.datastoreFree.join(','));
+  if (o.ntpServers) args.push('-ntp-servers', o.ntpServers.join(','));
+  num('ntp-stopped', o.ntpStopped);
+  num('ntp-empty', o.ntpEmpty);
   flag('hot-host', o.hotHost);
   flag('low-datastore', o.lowDatastore);
   flag('inaccessible-datastore', o.inaccessibleDatastore);

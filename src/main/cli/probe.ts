@@ -44,6 +44,8 @@ export function registerProbeCommand(program: Command, deps: Partial<ProbeDeps> 
     .option('--interval <seconds>', 'poll twice, this many seconds apart, so that rates appear')
     .option('--watch <process>', 'watch a process by name (repeatable)', collect, [])
     .option('--json', 'print JSON instead of tables', false)
+    // A command line commander rejects (unknown option, missing value) is a usage error like ours: exit 2.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (host: string, raw: unknown) => {
       process.exitCode = await probeAction(host, raw, deps);
     });

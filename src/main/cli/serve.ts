@@ -7,6 +7,7 @@ import type { HeadlessCoreOptions, ServedCore } from '../server/served-core';
 import { consoleLogger } from './serve-console-log';
 import { prepareDataDir } from './serve-data-dir';
 import { parseServeOptions, readTlsFiles, type ServeConfig } from './serve-options';
+import { takeShutdownSignals } from './shutdown-signals';
 
 export type CoreFactory = (options: HeadlessCoreOptions) => Promise<ServedCore>;
 
@@ -120,8 +121,7 @@ export async function runServe(config: ServeConfig, createCore: CoreFactory, log
         },
       );
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  takeShutdownSignals(stop);
 }
 
 function secretsError(backend: 'keychain' | 'file', message: string | null): ServeError {

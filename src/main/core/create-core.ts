@@ -12,9 +12,19 @@ import { Monitor } from './monitor/monitor';
 import { Scheduler } from './monitor/scheduler';
 import type { FamilyModule, Source } from './pollers/source';
 import type { Clock, EventSink, Logger, Notifier, Paths, SecretStore } from './ports';
+import { MailService } from './mail/mail-service';
+import { ReportScheduler } from './schedule/report-scheduler';
+import { runAndMail } from './schedule/scheduled-run';
 import { prometheusText } from './prometheus';
+import { REPORT_CHECKS } from './report/checks/index';
+import { ReportHistory } from './report/history';
+import { chromiumPdf } from './report/render/chromium-pdf';
+import type { PdfRenderer } from './report/render/pdf';
+import type { ReportService } from './report/report-service';
+import { ReportServiceImpl } from './report/report-service-impl';
+import { runReport } from './report/run-report';
 import type { SettingsStore } from './settings/settings-store';
-import { openMetricStore } from './store/sqlite-metric-store';
+import { GuardedMetricStore, type StoreIncident } from './store/guarded-metric-store';
 
 export interface CoreOptions {
   paths: Paths;
@@ -34,11 +44,17 @@ export interface CoreOptions {
   validateResponses?: boolean;
   /** How many polls may run at once across all devices. */
   concurrency?: number;
+  /** Prints reports to PDF: Electron's printToPDF in the shell; default the system Chromium. */
+  pdf?: PdfRenderer;
 }
 
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** The daily report: profiles, runs, history and exports (`<data>/reports/`). */
+  reports: ReportService;
+  /** The one mail transport (reports, alerts): `mail.mailer` sends now, `mail.outbox` keeps and retries. */
+  mail: MailService;
   metricsText(): string;
   metricsTokenMatches(token: string): Promise<boolean>;
   info(): Promise<AppInfo>;
@@ -57,7 +73,11 @@ const MAINTENANCE_EVERY_MS = 60_000;
 export function createCore(options: CoreOptions): Core {
   const { paths, settings, secrets, clock, sink, notifier, log } = options;
   mkdirSync(paths.dataDir, { recursive: true });
-  const store = openMetricStore(join(paths.dataDir, 'metrics.db'));
+  // Damage found in the metric store (at open or in use) is told where the administrator looks; until the
+  // event log is open, incidents wait in a list.
+  const incidents: StoreIncident[] = [];
+  let reportIncident = (incident: StoreIncident): void => void incidents.push(incident);
+  const store = new GuardedMetricStore(join(paths.dataDir, 'metrics.db'), { onIncident: (i) => reportIncident(i) });
   const events = new EventStore(join(paths.dataDir, 'events.db'));
   const catalog = new Catalog(options.families, options.sources);
   const registry = new DeviceRegistry(settings, secrets, clock);
@@ -66,8 +86,27 @@ export function createCore(options: CoreOptions): Core {
     onError: (id, error) => log.error('scheduled poll failed', { device: id, error: String(error) }),
   });
   const monitor = new Monitor({ registry, catalog, store, events, sink, notifier, clock, log, scheduler });
+  const reports = new ReportServiceImpl({
+    settings,
+    devices: registry,
+    history: new ReportHistory(join(paths.dataDir, 'reports'), log),
+    runner: runReport,
+    pdf: options.pdf ?? chromiumPdf(),
+    checks: REPORT_CHECKS,
+    clock,
+    log,
+  });
   const startedAt = clock.now();
   const notices = [...settings.notices, ...(options.notices ?? [])];
+  reportIncident = (incident) => {
+    log.error('metric store damaged', { message: incident.message, movedTo: incident.movedTo });
+    notices.push(incident.message);
+    sink.emit(
+      'events:appended',
+      events.append({ at: clock.now(), deviceId: null, deviceName: null, severity: 'critical', kind: 'system', message: incident.message }),
+    );
+  };
+  for (const incident of incidents.splice(0)) reportIncident(incident);
 
   const info = async (): Promise<AppInfo> => {
     const status = await secrets.status();
@@ -81,7 +120,19 @@ export function createCore(options: CoreOptions): Core {
     };
   };
 
-  const handlers = createHandlers({ registry, monitor, store, events, settings, secrets, catalog, clock, log, info });
+  const mail = new MailService({ dataDir: paths.dataDir, settings, secrets, clock, log });
+  const schedule = new ReportScheduler({
+    clock,
+    log,
+    statePath: join(paths.dataDir, 'schedule.json'),
+    profiles: () => reports.profiles(),
+    run: async (profile) => {
+      await runAndMail({ reports, send: (m) => mail.outbox.submit(m), clock, log }, profile);
+    },
+  });
+  const handlers = createHandlers({ registry, monitor, store, events, settings, secrets, catalog, clock, log, info, mail, schedule, reports, sink });
+  // Every renderer follows a run, whichever one (or the CLI, or the schedule) started it.
+  reports.onProgress((p) => sink.emit('reports:progress', p));
   const dispatch = createDispatcher(handlers, {
     validateResponses: options.validateResponses ?? false,
     onUnexpectedError: (channel, error) => log.error('call failed', { channel, error: String((error as Error)?.stack ?? error) }),
@@ -100,6 +151,8 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     dispatch,
+    reports,
+    mail,
     info,
     metricsText: () => prometheusText(store.latest(), monitor.list()),
     async metricsTokenMatches(token) {
@@ -133,6 +186,8 @@ export function createCore(options: CoreOptions): Core {
         settings.update((s) => ({ ...s, localDeviceSeeded: true }));
       }
       monitor.start();
+      mail.start();
+      schedule.start();
       maintenance = setInterval(maintain, MAINTENANCE_EVERY_MS);
       maintenance.unref();
       log.info('core started', { devices: registry.list().length, mode: options.mode });
@@ -140,6 +195,8 @@ export function createCore(options: CoreOptions): Core {
     async stop() {
       if (maintenance) clearInterval(maintenance);
       await monitor.stop();
+      await schedule.stop();
+      await mail.stop();
       store.close();
       events.close();
     },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { asCaller } from '../core/audit/caller';
 import { BodyError, readJson } from './request-body';
-import { sameOrigin } from './request-origin';
+import { clientAddress, sameOrigin } from './request-origin';
 import { sendError, sendJson } from './responses';
 import { sessionOf, type ServerContext } from './server-context';
 
@@ -63,6 +64,8 @@ export async function handleApiRoute(
     );
     return true;
   }
-  sendJson(res, 200, await ctx.core.dispatch(channel, payload));
+  // The admin signed in on the web; the address tells two browsers apart in the audit trail.
+  const who = `web login from ${clientAddress(req)}`;
+  sendJson(res, 200, await asCaller(who, () => ctx.core.dispatch(channel, payload)));
   return true;
 }

@@ -43,10 +43,15 @@ function switchLink(path: string, locale: Locale, next: string): string {
   return `${path}?${q.toString()}`;
 }
 
+/**
+ * The form has no action: it posts to this page's own URL, fragment included, and a browser carries that
+ * fragment over the redirect to `next`. The console routes by fragment (#/device/…), which the server never
+ * sees, so that is how a sign-in returns to the page that was asked for.
+ */
 export function loginPage(locale: Locale, next: string, n: Notice): string {
   const t = AUTH_TEXT[locale];
   const body = `${notice(n)}
-<form method="post" action="/login">
+<form method="post">
 <input type="hidden" name="next" value="${escapeHtml(next)}">
 <input type="hidden" name="lang" value="${locale}">
 <label for="password">${escapeHtml(t.password)}</label>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -6,6 +7,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Logger } from '../core/ports';
 import { handleApiRoute } from './api-route';
 import { handleAuthRoute, safeNext } from './auth-routes';
@@ -21,7 +23,7 @@ import { setSecurityHeaders } from './security-headers';
 import { ServeError } from './serve-error';
 import type { ServedCore } from './served-core';
 import { sessionOf, type ServerContext } from './server-context';
-import { SessionStore, type SessionOptions } from './sessions';
+import { SESSIONS_FILE, SessionStore, type SessionOptions } from './sessions';
 import { serveStatic } from './static-files';
 
 export interface StartServerOptions {
@@ -81,7 +83,12 @@ export async function startServer(core: ServedCore, options: StartServerOptions)
   }
   const passwordSet = damaged || knownHash !== null;
 
-  const sessions = new SessionStore(options.sessions);
+  const credentialTag = (hash: string | null): string | null =>
+    hash === null ? null : createHash('sha256').update(hash).digest('hex');
+  const sessions = new SessionStore({
+    ...options.sessions,
+    persist: { file: join(options.dataDir, SESSIONS_FILE), credential: credentialTag(knownHash) },
+  });
   let port = options.port;
   const scheme = tls ? 'https' : 'http';
   const urlHost = (h: string): string => (h.includes(':') ? `[${h}]` : h);
@@ -106,6 +113,7 @@ export async function startServer(core: ServedCore, options: StartServerOptions)
         sessions.endAll('password-changed');
       }
       knownHash = hash;
+      sessions.setCredential(credentialTag(hash));
     },
   };
 

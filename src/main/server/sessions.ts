@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 
 export interface SessionOptions {
   /** A session not used for this long ends (default 12 h). */
@@ -6,6 +8,12 @@ export interface SessionOptions {
   /** And every session ends this long after login, used or not (default 7 days). */
   absoluteMs?: number;
   now?: () => number;
+  /**
+   * Keeps sessions across a restart in this file (token hashes and times only, mode 0600). Sessions are
+   * tied to `credential`, a digest of the admin password hash: changing the password, even while the server
+   * is down, ends them.
+   */
+  persist?: { file: string; credential: string | null };
 }
 
 export interface Session {
@@ -17,11 +25,26 @@ export interface Session {
 
 type EndListener = (session: Session, reason: 'logout' | 'expired' | 'password-changed' | 'shutdown') => void;
 
+/** In the data directory beside auth.json. */
+export const SESSIONS_FILE = 'sessions.json';
+
 const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+const SessionFileSchema = z.strictObject({
+  version: z.literal(1),
+  credential: z.string().nullable(),
+  sessions: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[0-9a-f]{64}$/),
+      createdAt: z.number().int().nonnegative(),
+      lastSeen: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
 /**
- * Login sessions in memory (a restart logs everyone out, which is acceptable for an admin console and keeps
- * tokens off the disk). Tokens are 256 random bits; lookups go through their hash.
+ * Login sessions, looked up by the hash of their token (256 random bits), so neither memory nor the session
+ * file holds a usable cookie. With `persist`, a restart of `serve` keeps everyone signed in.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
@@ -30,11 +53,16 @@ export class SessionStore {
   private readonly absoluteMs: number;
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
+  private readonly persist: SessionOptions['persist'];
+  /** lastSeen moved since the last save: written at the next sweep, not on every request. */
+  private touched = false;
 
   constructor(options: SessionOptions = {}) {
     this.idleMs = options.idleMs ?? 12 * 3600_000;
     this.absoluteMs = options.absoluteMs ?? 7 * 24 * 3600_000;
     this.now = options.now ?? Date.now;
+    this.persist = options.persist;
+    this.load();
     // Expired sessions also end on their own, so their WebSockets close without waiting for a request.
     this.sweeper = setInterval(() => this.sweep(), Math.min(60_000, Math.max(250, this.idleMs / 4)));
     this.sweeper.unref();
@@ -49,6 +77,7 @@ export class SessionStore {
     const at = this.now();
     const session: Session = { id: digest(token), createdAt: at, lastSeen: at };
     this.sessions.set(session.id, session);
+    this.save();
     return { token, session };
   }
 
@@ -61,7 +90,10 @@ export class SessionStore {
       this.end(session, 'expired');
       return null;
     }
-    if (touch) session.lastSeen = this.now();
+    if (touch) {
+      session.lastSeen = this.now();
+      this.touched = true;
+    }
     return session;
   }
 
@@ -71,7 +103,16 @@ export class SessionStore {
 
   end(session: Session, reason: Parameters<EndListener>[1]): void {
     if (!this.sessions.delete(session.id)) return;
+    // A shutdown ends the sockets, not the sessions: they are on disk for the next start.
+    if (reason !== 'shutdown') this.save();
     for (const l of this.listeners) l(session, reason);
+  }
+
+  /** The admin password changed: sessions of the old one are ended by the caller, new ones carry this. */
+  setCredential(credential: string | null): void {
+    if (!this.persist || this.persist.credential === credential) return;
+    this.persist.credential = credential;
+    this.save();
   }
 
   endAll(reason: Parameters<EndListener>[1]): void {
@@ -89,6 +130,7 @@ export class SessionStore {
 
   dispose(): void {
     clearInterval(this.sweeper);
+    if (this.touched) this.save();
     this.endAll('shutdown');
     this.listeners.clear();
   }
@@ -100,5 +142,41 @@ export class SessionStore {
 
   private sweep(): void {
     for (const s of [...this.sessions.values()]) if (this.expired(s)) this.end(s, 'expired');
+    if (this.touched) this.save();
+  }
+
+  private load(): void {
+    if (!this.persist) return;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(this.persist.file, 'utf8'));
+    } catch {
+      // Missing or unreadable: nobody stays signed in, which is the safe side.
+      return;
+    }
+    const parsed = SessionFileSchema.safeParse(doc);
+    if (!parsed.success || parsed.data.credential !== this.persist.credential) {
+      this.save();
+      return;
+    }
+    for (const s of parsed.data.sessions) if (!this.expired(s)) this.sessions.set(s.id, { ...s });
+  }
+
+  private save(): void {
+    this.touched = false;
+    if (!this.persist) return;
+    const doc: z.infer<typeof SessionFileSchema> = {
+      version: 1,
+      credential: this.persist.credential,
+      sessions: [...this.sessions.values()].map(({ id, createdAt, lastSeen }) => ({ id, createdAt, lastSeen })),
+    };
+    const tmp = `${this.persist.file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, JSON.stringify(doc), { mode: 0o600 });
+      renameSync(tmp, this.persist.file);
+    } catch {
+      // Sessions still work in memory; the next save tries again.
+      rmSync(tmp, { force: true });
+    }
   }
 }

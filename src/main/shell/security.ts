@@ -1,8 +1,7 @@
 import { app, session, type BrowserWindow, type WebContents } from 'electron';
+import { permissionAllowed, SHELL_CSP } from './shell-policy';
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CSP = SHELL_CSP;
 
 /** The renderer's own URL prefix: calls from any other frame are refused. */
 export function rendererOrigin(devServerUrl: string | undefined, rendererFile: string): string {
@@ -22,7 +21,8 @@ export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
   app.on('web-contents-created', (_e, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (url !== contents.getURL()) event.preventDefault();

@@ -11,6 +11,9 @@ import {
 import { EventRecordSchema, EventsQuerySchema, NotificationSchema } from './events';
 import { MetricsQuerySchema, MetricsResultSchema } from './metrics';
 import { AppInfoSchema, UiSettingsSchema, UiSettingsUpdateSchema } from './settings';
+import { ReportProgressSchema } from './report';
+import { reportCalls } from './report-api';
+import { mailCalls } from './mail-api';
 import type { CallName, EventName } from './channels';
 
 const Empty = z.strictObject({});
@@ -42,6 +45,8 @@ export const calls = {
   },
   'metrics:query': { request: MetricsQuerySchema, response: MetricsResultSchema },
   'events:list': { request: EventsQuerySchema, response: z.array(EventRecordSchema) },
+  ...reportCalls,
+  ...mailCalls,
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event pushed from the core to the renderer. */
@@ -50,6 +55,7 @@ export const events = {
   'devices:removed': z.strictObject({ id: DeviceIdSchema }),
   'events:appended': EventRecordSchema,
   'notify:show': NotificationSchema,
+  'reports:progress': ReportProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 // Compile-time check that channels.ts lists exactly the declared channels.

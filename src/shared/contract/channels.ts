@@ -17,9 +17,32 @@ export const CALL_CHANNELS = [
   'devices:export',
   'metrics:query',
   'events:list',
+  'reports:checks',
+  'reports:profiles',
+  'reports:save-profile',
+  'reports:remove-profile',
+  'reports:start',
+  'reports:cancel',
+  'reports:history',
+  'reports:get',
+  'reports:html',
+  'reports:export',
+  'mail:settings',
+  'mail:save',
+  'mail:test',
+  'mail:outbox',
+  'mail:retry',
+  'mail:discard',
+  'schedule:next',
 ] as const;
 
-export const EVENT_CHANNELS = ['devices:changed', 'devices:removed', 'events:appended', 'notify:show'] as const;
+export const EVENT_CHANNELS = [
+  'devices:changed',
+  'devices:removed',
+  'events:appended',
+  'notify:show',
+  'reports:progress',
+] as const;
 
 export type CallName = (typeof CALL_CHANNELS)[number];
 export type EventName = (typeof EVENT_CHANNELS)[number];

@@ -15,13 +15,15 @@ export const DeviceIdSchema = z
 const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9A-Fa-f:.]{2,45}$/;
+/** All-numeric last label: meant as an IPv4 address (RFC 3696 §2: no top-level domain is all digits). */
+const NUMERIC_TLD = /(^|\.)\d+\.?$/;
 
 export const HostSchema = z
   .string()
   .trim()
   .min(1, 'required')
   .max(253)
-  .refine((h) => IPV4.test(h) || (h.includes(':') && IPV6.test(h)) || HOSTNAME.test(h), {
+  .refine((h) => IPV4.test(h) || (h.includes(':') && IPV6.test(h)) || (HOSTNAME.test(h) && !NUMERIC_TLD.test(h)), {
     message: 'not a valid host name or IP address',
   });
 

@@ -108,7 +108,14 @@ export const DeviceSummarySchema = z.strictObject({
   intervalSeconds: z.number().int().positive(),
   state: StateSchema,
   message: z.string().nullable(),
+  /** Not polled for want of its credential (e.g. imported from a file): shown as such, not as unreachable. */
+  credentialMissing: z.boolean().optional(),
   keyFigure: KeyFigureSchema.nullable(),
+  /**
+   * When the key figure was measured: the last answered poll. Older than lastPollAt after a failed poll,
+   * and the tile then shows its age; absent means measured at lastPollAt.
+   */
+  keyFigureAt: Timestamp.nullable().optional(),
   lastPollAt: Timestamp.nullable(),
   uptimeSeconds: z.number().nonnegative().nullable(),
   weather: WeatherSchema,
@@ -164,6 +171,11 @@ export const UPTIME_PERIODS = ['day', 'week', 'month', 'year'] as const;
 /** Availability and uptime between restarts over a period, as the original product's "Uptime" plugin. */
 export const UptimePeriodSchema = z.strictObject({
   period: z.enum(UPTIME_PERIODS),
+  /**
+   * How much of the period monitoring actually covers (first poll in it → now), so a figure over five
+   * minutes is not read as a year's; null without data.
+   */
+  observedSeconds: z.number().nonnegative().nullable(),
   /** Share of polls answered, in percent; null without data for the period. */
   availabilityPercent: z.number().min(0).max(100).nullable(),
   /** Separate spells of failed polls. */
@@ -242,8 +254,14 @@ export const ImportRequestSchema = z.strictObject({
   text: z.string().max(5_000_000),
   dryRun: z.boolean().default(false),
 });
+const ImportRowSchema = z.strictObject({ line: z.number().int(), name: z.string() });
+const ImportRowWhySchema = z.strictObject({ line: z.number().int(), name: z.string(), reason: z.string() });
 export const ImportResultSchema = z.strictObject({
   added: z.number().int().nonnegative(),
-  rejected: z.array(z.strictObject({ line: z.number().int(), name: z.string(), reason: z.string() })),
+  /** Each row that went in (or would, on a dry run), by line: with `rejected`, every row of the file. */
+  addedRows: z.array(ImportRowSchema),
+  rejected: z.array(ImportRowWhySchema),
+  /** Rows added without the credential their device needs (an export leaves credentials out). */
+  missingCredential: z.array(ImportRowWhySchema),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -10,8 +10,11 @@ export const EventRecordSchema = z.strictObject({
   deviceId: z.string().nullable(),
   deviceName: z.string().nullable(),
   severity: SeveritySchema,
-  /** state: a device or check changed state; device: a poll error or remark; system: the console itself. */
-  kind: z.enum(['state', 'device', 'system', 'trap']),
+  /**
+   * state: a device or check changed state; device: a poll error or remark; system: the console itself;
+   * audit: a configuration change, with who made it.
+   */
+  kind: z.enum(['state', 'device', 'system', 'trap', 'audit']),
   message: z.string(),
 });
 export type EventRecord = z.infer<typeof EventRecordSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceIdSchema } from './common';
+import { ReportMailSchema, ReportScheduleSchema } from './report-schedule';
 
 /**
  * The daily report's output contract (spec: daily-report.md, "Output contract"). Every report exists as
@@ -125,6 +126,10 @@ export const ReportProfileSchema = z.object({
   exclusions: ReportExclusionsSchema.default({ vms: [], hosts: [], datastores: [] }),
   /** Per check id; a check absent here runs with its defaults. */
   checks: z.record(z.string(), ReportCheckSettingsSchema).default({}),
+  /** Runs by itself when set (issue 13); absent = on demand only. */
+  schedule: ReportScheduleSchema.optional(),
+  /** Mails each run's report when set (issue 13). */
+  mail: ReportMailSchema.optional(),
 });
 export type ReportProfile = z.infer<typeof ReportProfileSchema>;
 export type ReportProfileInput = z.input<typeof ReportProfileSchema>;

@@ -8,7 +8,9 @@ import { sensorAkcpDescriptor } from './sensor-akcp';
 import { sensorApcDescriptor } from './sensor-apc';
 import { sensorEm01Descriptor } from './sensor-em01';
 import { upsApcDescriptor } from './ups-apc';
+import { upsEatonDescriptor } from './ups-eaton';
 import { upsGenericDescriptor } from './ups-generic';
+import { upsMgeDescriptor } from './ups-mge';
 import { esxiSnmp } from './esxi-snmp';
 import { genericSnmp } from './generic-snmp';
 import { linux } from './linux';
@@ -37,6 +39,8 @@ export const FAMILY_DESCRIPTORS: readonly FamilyDescriptor[] = [
   sensorApcDescriptor,
   sensorEm01Descriptor,
   upsApcDescriptor,
+  upsEatonDescriptor,
+  upsMgeDescriptor,
   upsGenericDescriptor,
   genericSnmp,
 ];

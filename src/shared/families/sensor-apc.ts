@@ -40,6 +40,18 @@ export const sensorSections: Section[] = [
       { key: 'status', label: label('Status', 'État') },
       { key: 'highWarning', label: label('High warning', 'Alerte haute'), unit: 'celsius', secondary: true },
       { key: 'highCritical', label: label('High critical', 'Critique haut'), unit: 'celsius', secondary: true },
+      {
+        key: 'humidityHighWarning',
+        label: label('Humidity high warning', 'Alerte humidité haute'),
+        unit: 'percent',
+        secondary: true,
+      },
+      {
+        key: 'humidityHighCritical',
+        label: label('Humidity high critical', 'Humidité critique haute'),
+        unit: 'percent',
+        secondary: true,
+      },
       { key: 'state', label: label('State', 'Santé'), format: 'state' },
     ],
   },

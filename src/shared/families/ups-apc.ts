@@ -1,7 +1,7 @@
 import { label, type FamilyDescriptor, type Section } from './descriptor';
 import { uptimeStat } from './generic-snmp';
 
-/** The UPS page, shared by the APC and the standard UPS-MIB families (both fill the same metrics). */
+/** The UPS page, shared by every UPS family (APC, UPS-MIB, Eaton, MGE: all fill the same metrics). */
 export const upsSections: Section[] = [
   {
     kind: 'identity',
@@ -18,6 +18,8 @@ export const upsSections: Section[] = [
       { key: 'name', label: label('UPS name', "Nom de l'onduleur") },
       { key: 'serial', label: label('Serial number', 'Numéro de série') },
       { key: 'firmware', label: label('Firmware', 'Micrologiciel') },
+      { key: 'ratedVA', label: label('Rated power (VA)', 'Puissance nominale (VA)'), format: 'number' },
+      { key: 'ratedWatts', label: label('Rated power', 'Puissance nominale'), unit: 'watts' },
       { key: 'sysLocation', label: label('Location', 'Emplacement') },
     ],
   },
@@ -31,7 +33,10 @@ export const upsSections: Section[] = [
       { metric: 'ups.input.voltage', label: label('Input voltage', "Tension d'entrée"), unit: 'volts' },
       { metric: 'ups.output.voltage', label: label('Output voltage', 'Tension de sortie'), unit: 'volts' },
       { metric: 'ups.input.frequency', label: label('Input frequency', "Fréquence d'entrée"), unit: 'hertz' },
+      { metric: 'ups.output.frequency', label: label('Output frequency', 'Fréquence de sortie'), unit: 'hertz' },
+      { metric: 'ups.battery.voltage', label: label('Battery voltage', 'Tension batterie'), unit: 'volts' },
       { metric: 'ups.battery.temperature', label: label('Battery temperature', 'Température batterie'), unit: 'celsius' },
+      { metric: 'ups.ambient.temperature', label: label('Ambient temperature', 'Température ambiante'), unit: 'celsius' },
       uptimeStat,
     ],
   },

@@ -20,6 +20,7 @@ import type { DeviceInput, DeviceSummary } from '../../../src/shared/contract/de
 import { VigieError } from '../../../src/shared/contract/envelope';
 import { createWebTransport, type SocketLike } from '../../../src/shared/contract/web-transport';
 import { FakeElectronIpc } from '../../helpers/fake-electron-ipc';
+import { startVcsim, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
 import { postForm, sessionCookieOf } from '../server/http-request';
 
 /**
@@ -103,6 +104,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await sim?.stop();
   await server?.close();
   await core?.stop();
   rmSync(root, { recursive: true, force: true });
@@ -116,6 +118,41 @@ async function both<K extends CallName>(channel: K, request: unknown): Promise<[
 /** durationMs and the like are measurements, not results. */
 function stable(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'durationMs' ? 0 : v))) as unknown;
+}
+
+/**
+ * A report needs a vCenter that answers (a run where no vCenter can be read produces no document): a small
+ * simulator, started once, in a profile that get/html/export then read.
+ */
+const reportProfile = { name: 'contract', vcenters: [] as string[], language: 'en' as const };
+let reportId = 'none';
+let reportReady: Promise<void> | null = null;
+let sim: Vcsim | null = null;
+async function historyLength(): Promise<number> {
+  return (await transports[0]!.client.call('reports:history', { profile: reportProfile.name })).length;
+}
+function ensureReport(): Promise<void> {
+  reportReady ??= (async () => {
+    const available = vcsimAvailable();
+    if (!available.ok) throw new Error(`the vCenter simulator is needed for the reports:* channels: ${available.reason}`);
+    sim = await startVcsim({ tls: true, cluster: 1, host: 1, vm: 2 });
+    const client = transports[0]!.client;
+    const vc = await client.call('devices:add', {
+      name: 'report-vc',
+      kind: 'vsphere',
+      host: sim.host,
+      port: sim.port,
+      enabled: false,
+      vsphere: { user: sim.user, tlsFingerprint: sim.fingerprint.toUpperCase() },
+      secret: { password: sim.password },
+    });
+    reportProfile.vcenters = [vc.id];
+    await client.call('reports:save-profile', { profile: reportProfile });
+    await client.call('reports:start', { profile: reportProfile.name });
+    await expect.poll(historyLength, { timeout: 120_000 }).toBeGreaterThan(0);
+    reportId = (await client.call('reports:history', { profile: reportProfile.name }))[0]!.id;
+  })();
+  return reportReady;
 }
 
 describe('every channel over both bridges', () => {
@@ -143,6 +180,33 @@ describe('every channel over both bridges', () => {
     'devices:export': () => ({ format: 'csv' }),
     'metrics:query': () => ({ series: ['shared|device.up|'], from: 1, to: Date.now() }),
     'events:list': () => ({ limit: 10 }),
+    'reports:checks': () => ({}),
+    'reports:profiles': () => ({}),
+    'reports:save-profile': () => ({ profile: { ...reportProfile, language: 'fr' } }),
+    'reports:remove-profile': () => ({ name: 'nonexistent' }),
+    'reports:start': () => ({ profile: reportProfile.name }),
+    'reports:cancel': () => ({ runId: 'no-such-run' }),
+    'reports:history': () => ({ profile: reportProfile.name }),
+    'reports:get': () => ({ id: reportId }),
+    'reports:html': () => ({ id: reportId }),
+    'reports:export': () => ({ id: reportId, format: 'csv' }),
+    'mail:settings': () => ({}),
+    'mail:save': () => ({
+      host: '127.0.0.1',
+      port: 9,
+      security: 'none',
+      username: null,
+      from: 'vigie@example.com',
+      replyTo: null,
+      caFile: null,
+      pinnedCertificate: null,
+    }),
+    // Nothing listens on TCP port 9 here: both bridges must report the same refused connection.
+    'mail:test': () => ({ to: ['ops@example.com'] }),
+    'mail:outbox': () => ({}),
+    'mail:retry': () => ({ id: 'no-such-mail' }),
+    'mail:discard': () => ({ id: 'no-such-mail' }),
+    'schedule:next': () => ({}),
   };
 
   const INVALID: Record<CallName, unknown> = {
@@ -160,6 +224,23 @@ describe('every channel over both bridges', () => {
     'devices:export': { format: 'pdf' },
     'metrics:query': { series: [], from: 10, to: 5 },
     'events:list': { limit: 100000 },
+    'reports:checks': { x: 1 },
+    'reports:profiles': { x: 1 },
+    'reports:save-profile': { profile: { name: '', vcenters: [] } },
+    'reports:remove-profile': {},
+    'reports:start': { profile: '../etc' },
+    'reports:cancel': {},
+    'reports:history': { profile: 5 },
+    'reports:get': { id: '../etc/passwd' },
+    'reports:html': { id: 'a', language: 'de' },
+    'reports:export': { id: 'a', format: 'docx' },
+    'mail:settings': { x: 1 },
+    'mail:save': { host: 'h', port: 0 },
+    'mail:test': { to: ['not an address'] },
+    'mail:outbox': { x: 1 },
+    'mail:retry': { id: '../etc/passwd' },
+    'mail:discard': {},
+    'schedule:next': { x: 1 },
   };
 
   it.each(CALL_CHANNELS.map((c) => [c]))('%s: same answer over IPC and HTTP', async (channel) => {
@@ -167,6 +248,19 @@ describe('every channel over both bridges', () => {
       if (!(await transports[0]!.client.call('devices:list', {})).some((d) => d.id === 'shared')) {
         await transports[0]!.client.call('devices:add', device('shared'));
       }
+    }
+    if (channel.startsWith('reports:')) await ensureReport();
+    if (channel === 'reports:start') {
+      // Each bridge starts its own run, one after the other (a profile runs once at a time): the run ids
+      // differ, the shape does not, and each run ends in the history.
+      for (const t of transports) {
+        const before = await historyLength();
+        const r = (await t.transport.invoke(channel, VALID[channel]())) as { ok: boolean; result?: { runId?: unknown } };
+        expect(r.ok, JSON.stringify(r)).toBe(true);
+        expect(typeof r.result?.runId).toBe('string');
+        await expect.poll(historyLength, { timeout: 120_000 }).toBeGreaterThan(before);
+      }
+      return;
     }
     if (channel === 'devices:add') {
       const [a, b] = (await Promise.all(transports.map((t) => t.client.call('devices:add', device(`added-${t.name}`))))) as [
@@ -217,6 +311,22 @@ describe('every channel over both bridges', () => {
     expect(received[1]!.find((p) => p.name === 'evented')).toEqual(received[0]!.find((p) => p.name === 'evented'));
     for (const off of offs) off();
     expect(ipc.listenerCount('devices:changed')).toBe(0);
+  });
+
+  it('delivers report progress to both bridges alike, up to the end of the run', async () => {
+    await ensureReport();
+    type P = { runId: string; state: string; step: string };
+    const received = transports.map(() => [] as P[]);
+    const offs = transports.map((t, i) => t.client.on('reports:progress', (p) => received[i]!.push(p)));
+    await new Promise((r) => setTimeout(r, 300)); // the WebSocket connects on first subscription
+    const { runId } = await transports[0]!.client.call('reports:start', { profile: reportProfile.name });
+    const ended = (list: P[]): boolean => list.some((p) => p.runId === runId && p.state !== 'running');
+    await expect.poll(() => received.map(ended), { timeout: 60_000 }).toEqual([true, true]);
+    const mine = (list: P[]): P[] => list.filter((p) => p.runId === runId);
+    expect(mine(received[1]!)).toEqual(mine(received[0]!));
+    expect(mine(received[0]!).map((p) => p.step)).toContain('connect');
+    for (const off of offs) off();
+    expect(ipc.listenerCount('reports:progress')).toBe(0);
   });
 
   it('never sends a secret back', async () => {

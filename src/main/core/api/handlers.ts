@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract/api';
+import { changedFields, createAudit } from '../audit/audit-trail';
 import type { DeviceInputParsed, TestResult } from '../../../shared/contract/devices';
 import { VigieError } from '../../../shared/contract/envelope';
 import type { AppInfo } from '../../../shared/contract/settings';
@@ -7,7 +8,12 @@ import type { EventStore } from '../events/event-store';
 import type { DeviceRegistry } from '../inventory/device-registry';
 import { exportDevices, importDevices } from '../inventory/import-export';
 import type { Monitor } from '../monitor/monitor';
-import type { Clock, Logger, SecretStore } from '../ports';
+import type { ReportService } from '../report/report-service';
+import { createReportHandlers } from './report-handlers';
+import type { MailService } from '../mail/mail-service';
+import { createMailHandlers } from './mail-handlers';
+import type { ReportScheduler } from '../schedule/report-scheduler';
+import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
 import type { MetricStore } from '../store/metric-store';
 
@@ -22,6 +28,14 @@ export interface HandlerDeps {
   clock: Clock;
   log: Logger;
   info: () => Promise<AppInfo>;
+  /** Where audit events go live to the renderers (they are in the event log either way). */
+  sink?: EventSink;
+  /** The daily report; absent where the host builds none (its calls then answer 'unavailable'). */
+  reports?: ReportService;
+  /** The mail transport (SMTP settings, test mail, outbox); absent: its calls answer 'unavailable'. */
+  mail?: MailService;
+  /** When the scheduled report profiles run next. */
+  schedule?: ReportScheduler;
 }
 
 export const METRICS_TOKEN_REF = 'metrics-token';
@@ -32,6 +46,7 @@ const TEST_TIMEOUT_MS = 30_000;
  * the request already happened in the dispatcher.
  */
 export function createHandlers(d: HandlerDeps): Handlers {
+  const audit = createAudit(d);
   const testDevice = async (input: DeviceInputParsed, existingId?: string): Promise<TestResult> => {
     const started = d.clock.now();
     const fail = (stage: TestResult['stage'], message: string): TestResult => ({
@@ -75,13 +90,22 @@ export function createHandlers(d: HandlerDeps): Handlers {
           await d.secrets.set(METRICS_TOKEN_REF, req.metricsToken);
         }
       }
+      const before = uiSettings();
       d.settings.update((s) => ({
         ...s,
         ...(req.language ? { language: req.language } : {}),
         ...(req.theme ? { theme: req.theme } : {}),
         ...(req.metricsToken !== undefined ? { metricsTokenSet: req.metricsToken !== null } : {}),
       }));
-      return uiSettings();
+      const after = uiSettings();
+      const changes = [
+        ...(before.language !== after.language ? [`language ${after.language}`] : []),
+        ...(before.theme !== after.theme ? [`theme ${after.theme}`] : []),
+        // Never the token itself: only that it was set, replaced or cleared.
+        ...(req.metricsToken === undefined ? [] : [req.metricsToken === null ? 'metrics token cleared' : 'metrics token set']),
+      ];
+      if (changes.length) audit({ what: `Settings changed: ${changes.join(', ')}` });
+      return after;
     },
     'devices:list': () => Promise.resolve(d.monitor.list()),
     'devices:get': (req) => {
@@ -91,17 +115,24 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'devices:add': async (req) => {
       const device = await d.registry.add(req);
       d.monitor.track(device);
-      d.log.info('device added', { device: device.name, kind: device.kind, host: device.host });
+      audit({ what: `Device added: ${device.name} (${device.kind} ${device.host})`, device });
       return d.monitor.summary(device.id);
     },
     'devices:update': async (req) => {
+      const before = d.registry.get(req.id);
       const device = await d.registry.update(req.id, req.device);
       await d.monitor.reconfigure(device);
+      const fields = changedFields(before, device);
+      audit({ what: `Device edited: ${device.name}${fields.length ? ` (${fields.join(', ')})` : ''}`, device });
       return d.monitor.summary(device.id);
     },
     'devices:remove': async (req) => {
+      const device = d.registry.find(req.id);
       const removed = await d.registry.remove(req.id);
-      if (removed) await d.monitor.untrack(req.id);
+      if (removed) {
+        if (device) audit({ what: `Device removed: ${device.name} (${device.kind} ${device.host})` });
+        await d.monitor.untrack(req.id);
+      }
       return { removed };
     },
     'devices:test': (req) => {
@@ -112,10 +143,18 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.registry.get(req.id);
       return d.monitor.pollNow(req.id);
     },
-    'devices:import': (req) =>
-      importDevices(d.registry, req.format, req.text, req.dryRun, (id) => d.monitor.track(d.registry.get(id))),
+    'devices:import': async (req) => {
+      const result = await importDevices(d.registry, req.format, req.text, req.dryRun, (id) =>
+        d.monitor.track(d.registry.get(id)),
+      );
+      if (!req.dryRun && result.added > 0)
+        audit({ what: `Devices imported from ${req.format.toUpperCase()}: ${result.added} added, ${result.rejected.length} rejected` });
+      return result;
+    },
     'devices:export': (req) => Promise.resolve(exportDevices(d.registry, req.format)),
     'metrics:query': (req) => Promise.resolve(d.store.query(req.series, req.from, req.to, req.maxPoints)),
     'events:list': (req) => Promise.resolve(d.events.list(req)),
+    ...createReportHandlers(d.reports),
+    ...createMailHandlers(d.mail, d.schedule),
   };
 }

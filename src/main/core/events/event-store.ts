@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '../fs/private-file';
 import type { Weather } from '../../../shared/contract/devices';
 import type { EventRecord, Severity } from '../../../shared/contract/events';
 import type { State } from '../../../shared/states';
@@ -52,6 +53,7 @@ export class EventStore {
 
   constructor(path: string) {
     try {
+      ensurePrivateFile(path);
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');

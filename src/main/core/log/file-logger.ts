@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateFile } from '../fs/private-file';
 import type { Logger } from '../ports';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -19,8 +20,9 @@ function redact(fields: Record<string, unknown> | undefined): Record<string, unk
  * needs are tiny and synchronous appends keep the last lines before a crash; pino would add a worker thread.
  */
 export function createFileLogger(dir: string, options: { console?: boolean } = {}): Logger {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, 'vigie.log');
+  ensurePrivateFile(path);
   let written = 0;
   try {
     written = statSync(path).size;
@@ -32,6 +34,7 @@ export function createFileLogger(dir: string, options: { console?: boolean } = {
     try {
       if (written + line.length > MAX_BYTES) {
         renameSync(path, `${path}.1`);
+        ensurePrivateFile(path);
         written = 0;
       }
       appendFileSync(path, line);

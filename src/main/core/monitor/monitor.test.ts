@@ -86,7 +86,13 @@ describe('monitor', () => {
   it('turns polls into states, one event per change, store series and weather', async () => {
     const fail = new PollError('timeout', 'No SNMP answer from 192.0.2.7:161 (timeout)');
     const t = setUp([result(97, 5000), fail, fail, fail, result(40, 5600), result(40, 30)]);
-    const added = await t.call<DeviceSummary>('devices:add', { name: 'db-01', kind: 'snmp', host: '192.0.2.7', snmp: { version: '2c' } });
+    const added = await t.call<DeviceSummary>('devices:add', {
+      name: 'db-01',
+      kind: 'snmp',
+      host: '192.0.2.7',
+      snmp: { version: '2c' },
+      secret: { community: 'ro-db' },
+    });
     const poll = async (): Promise<DeviceSummary> => {
       t.advance(60_000);
       return t.call<DeviceSummary>('devices:poll', { id: added.id });
@@ -104,7 +110,10 @@ describe('monitor', () => {
     await poll(); // uptime went from 5600 s to 30 s
     expect(t.source.polls).toBe(6);
 
-    const events = (await t.call<{ kind: string; severity: string; message: string }[]>('events:list', { limit: 50 })).reverse();
+    // The community set at add time is an audit entry; this test is about state changes.
+    const events = (await t.call<{ kind: string; severity: string; message: string }[]>('events:list', { limit: 50 }))
+      .reverse()
+      .filter((e) => e.kind !== 'audit');
     expect(events.map((e) => [e.kind, e.severity])).toEqual([
       ['state', 'critical'],
       ['state', 'unknown'],
@@ -147,6 +156,19 @@ describe('monitor', () => {
   });
 });
 
+describe('key figure age (issue 17 item 12)', () => {
+  it('dates the figure by the last answered poll, older than a failed poll that followed', async () => {
+    const t = setUp([result(10, 1000), new PollError('timeout', 'No SNMP answer')]);
+    const d = await t.call<DeviceSummary>('devices:add', { name: 'srv', kind: 'snmp', host: '192.0.2.9', snmp: { version: '2c' } });
+    await t.call('devices:poll', { id: d.id });
+    const answeredAt = t.at();
+    t.advance(60_000);
+    await t.call('devices:poll', { id: d.id });
+    const s = (await t.call<DeviceDetail>('devices:get', { id: d.id })).summary;
+    expect(s).toMatchObject({ state: 'unknown', keyFigure: { value: 12.5 }, keyFigureAt: answeredAt, lastPollAt: answeredAt + 60_000 });
+  });
+});
+
 describe('uptime statistics', () => {
   it('counts availability, outages, restarts and uptime between restarts', async () => {
     const fail = new PollError('timeout', 'No SNMP answer');
@@ -165,6 +187,7 @@ describe('uptime statistics', () => {
     const day = detail.uptime.periods.find((p) => p.period === 'day')!;
     expect(day).toEqual({
       period: 'day',
+      observedSeconds: 7 * 60,
       availabilityPercent: (5 / 8) * 100,
       outages: 2,
       restarts: 1,
@@ -173,5 +196,57 @@ describe('uptime statistics', () => {
       maxUptimeSeconds: 1060,
     });
     expect(detail.uptime.periods.map((p) => p.period)).toEqual(['day', 'week', 'month', 'year']);
+    // Seven minutes of polls say so for every period, not "last year" (issue 17 item 11).
+    expect(detail.uptime.periods.map((p) => p.observedSeconds)).toEqual([420, 420, 420, 420]);
+  });
+
+  it('shows a device without its credential as "credential missing", not as unreachable', async () => {
+    const t = setUp([new PollError('timeout', 'No SNMP answer from 192.0.2.9:161 (timeout)')]);
+    const v3 = await t.call<DeviceSummary>('devices:add', {
+      name: 'v3-imported',
+      kind: 'snmp',
+      host: '192.0.2.9',
+      snmp: { version: '3', user: 'monitor', level: 'authPriv' },
+    });
+    let s = await t.call<DeviceSummary>('devices:poll', { id: v3.id });
+    expect(s).toMatchObject({ state: 'unknown', credentialMissing: true });
+    expect(s.message).toBe('Credential: Credential missing (SNMPv3 authentication key, SNMPv3 privacy key): edit the device and enter it');
+    expect(t.source.polls).toBe(0); // never sent to the device without its keys
+
+    const v2 = await t.call<DeviceSummary>('devices:add', { name: 'v2-imported', kind: 'snmp', host: '192.0.2.9', snmp: { version: '2c' } });
+    s = await t.call<DeviceSummary>('devices:poll', { id: v2.id });
+    expect(s).toMatchObject({ state: 'unknown', credentialMissing: true });
+    expect(s.message).toBe(
+      'Credential: Credential missing (SNMP community): edit the device and enter it (the default "public" got: No SNMP answer from 192.0.2.9:161 (timeout))',
+    );
+    const events = await t.call<{ message: string }[]>('events:list', { limit: 10 });
+    expect(events.map((e) => e.message)).toContain(`v2-imported is UNKNOWN: ${s.message}`);
+
+    const withCommunity = await t.call<DeviceSummary>('devices:add', {
+      name: 'v2-known',
+      kind: 'snmp',
+      host: '192.0.2.9',
+      snmp: { version: '2c' },
+      secret: { community: 'ro' },
+    });
+    s = await t.call<DeviceSummary>('devices:poll', { id: withCommunity.id });
+    expect(s).toMatchObject({ state: 'unknown', credentialMissing: false });
+    expect(s.message).toBe('Reachability: No SNMP answer from 192.0.2.9:161 (timeout)');
+  });
+
+  it('bounds what an endless table can put in the store, with a problem on the device', async () => {
+    const flood: PollResult = {
+      ...result(10, 100),
+      metrics: Array.from({ length: 5_000 }, (_, i) => ({ name: 'cpu.core.percent', instance: String(i), value: 3, unit: 'percent' as const })),
+      tables: { cores: Array.from({ length: 5_000 }, (_, i) => ({ index: i })) },
+    };
+    const t = setUp([flood]);
+    const d = await t.call<DeviceSummary>('devices:add', { name: 'hostile', kind: 'snmp', host: '192.0.2.10', snmp: { version: '2c' }, secret: { community: 'c' } });
+    const s = await t.call<DeviceSummary>('devices:poll', { id: d.id });
+    expect(s.state).toBe('warning');
+    expect(s.message).toContain('Series limit reached: the device reported 5001 series, only 1000 are kept');
+    const detail = await t.call<DeviceDetail>('devices:get', { id: d.id });
+    expect(detail.series).toHaveLength(1_001); // the bound, plus device.up that the monitor adds
+    expect(detail.snapshot?.tables.cores).toHaveLength(5_000);
   });
 });

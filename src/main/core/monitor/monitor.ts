@@ -3,6 +3,7 @@ import type { EventRecord } from '../../../shared/contract/events';
 import { worstState, type State } from '../../../shared/states';
 import type { Catalog } from '../families';
 import type { EventStore } from '../events/event-store';
+import { describeMissing, missingSecrets, requiredSecrets } from '../inventory/credential-check';
 import type { DeviceRegistry } from '../inventory/device-registry';
 import { PollError, type DevicePoller, type PollResult } from '../pollers/source';
 import { withUptimeMetric } from '../pollers/uptime-metric';
@@ -10,7 +11,8 @@ import type { Clock, EventSink, Logger, Notifier } from '../ports';
 import type { MetricStore, SampleInput } from '../store/metric-store';
 import { initialFamily, type DeviceRuntime } from './device-runtime';
 import { keyFigure } from './key-figure';
-import { RuleEvaluator } from './rule-evaluator';
+import { applyBounds, boundsFor } from './poll-bounds';
+import { CREDENTIAL_CHECK_ID, RuleEvaluator } from './rule-evaluator';
 import { uptimeStats } from './uptime-stats';
 import type { Scheduler } from './scheduler';
 
@@ -25,6 +27,9 @@ export interface MonitorDeps {
   log: Logger;
   scheduler: Scheduler;
 }
+
+/** How a v1/v2c poll with the default community fails when the agent wants another one. */
+const COMMUNITY_STAGES: ReadonlySet<string> = new Set(['timeout', 'community', 'auth']);
 
 /** The 24-hour weather moves slowly: a minute-old value is as true as a fresh one. */
 const WEATHER_REFRESH_MS = 60_000;
@@ -142,27 +147,42 @@ export class Monitor {
     const { clock, log } = this.deps;
     let result: PollResult | null = null;
     let failure: string | null = null;
+    let credentialMissing = false;
     try {
       r.poller ??= await this.openPoller(r);
-      result = withUptimeMetric(await r.poller.poll(signal));
+      result = applyBounds(withUptimeMetric(await r.poller.poll(signal)), boundsFor(r.config.kind), () => this.knownSeries(id));
     } catch (error) {
       failure = error instanceof PollError ? error.message : `Poll failed: ${(error as Error).message ?? String(error)}`;
+      credentialMissing = error instanceof PollError && error.stage === 'secrets';
+      // v1/v2c without a stored community try "public": when that gets nothing, the community is what is missing.
+      if (error instanceof PollError && COMMUNITY_STAGES.has(error.stage) && !r.config.hasSecret && requiredSecrets(r.config).includes('community')) {
+        credentialMissing = true;
+        failure = `${describeMissing(['community'])} (the default "public" got: ${error.message})`;
+      }
       if (!(error instanceof PollError)) log.error('unexpected poll failure', { device: r.config.name, error: String(error) });
     }
     if (this.runtimes.get(id) !== r) return; // removed or reconfigured while polling
     const now = clock.now();
     r.lastPollAt = now;
     if (result) this.applyResult(r, result, now);
+    else if (credentialMissing) this.setState(r, this.rules.credentialMissing(r.config.id, failure ?? 'Credential missing', now), now);
     else this.applyFailure(r, failure ?? 'Poll failed', now);
     this.ingest(r, result, now);
     this.deps.sink.emit('devices:changed', this.summarize(r));
+  }
+
+  private knownSeries(id: string): Set<string> {
+    return new Set(this.deps.store.listSeries(id).map((s) => `${s.metric}|${s.instance}`));
   }
 
   private async openPoller(r: DeviceRuntime): Promise<DevicePoller> {
     const source = this.deps.catalog.source(r.config.kind);
     if (!source) throw new PollError('protocol', `No poller for ${r.config.kind} devices in this version`);
     const secret = r.config.hasSecret ? await this.deps.registry.secret(r.config.id) : null;
-    if (r.config.hasSecret && !secret) throw new PollError('secrets', 'The credentials of this device are missing from the secret store: edit the device and enter them again');
+    if (r.config.hasSecret && !secret) throw new PollError('secrets', 'Credential missing from the secret store: edit the device and enter it again');
+    // Imported from a file (which never carries credentials): polling would only time out and look unreachable.
+    const missing = missingSecrets(r.config, secret).filter((f) => f !== 'community');
+    if (missing.length) throw new PollError('secrets', describeMissing(missing));
     return source.open({ device: r.config, secret }, { clock: this.deps.clock, log: this.deps.log });
   }
 
@@ -243,7 +263,9 @@ export class Monitor {
       intervalSeconds: r.config.intervalSeconds,
       state: r.state,
       message: r.message,
+      credentialMissing: r.checks.some((c) => c.id === CREDENTIAL_CHECK_ID),
       keyFigure: keyFigure(descriptor?.tile ?? null, r.snapshot),
+      keyFigureAt: r.snapshot?.at ?? null,
       lastPollAt: r.lastPollAt,
       uptimeSeconds: r.uptimeSeconds,
       weather: this.weather(r),

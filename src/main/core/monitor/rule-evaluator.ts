@@ -3,6 +3,8 @@ import type { State } from '../../../shared/states';
 import type { Unit } from '../../../shared/units';
 import type { Comparison, PollResult, Rule } from '../pollers/source';
 
+export const CREDENTIAL_CHECK_ID = 'credential';
+
 const COMPARE: Record<Comparison, (a: number, b: number) => boolean> = {
   '>': (a, b) => a > b,
   '>=': (a, b) => a >= b,
@@ -94,6 +96,11 @@ export class RuleEvaluator {
   /** The check for a device that could not be polled at all. */
   unreachable(deviceId: string, message: string, now: number): CheckState[] {
     return [this.stamp(deviceId, { id: 'reachability', label: 'Reachability', state: 'unknown', message, value: null, since: now })];
+  }
+
+  /** A device that cannot be polled for want of its credential: not unreachable, and said so. */
+  credentialMissing(deviceId: string, message: string, now: number): CheckState[] {
+    return [this.stamp(deviceId, { id: CREDENTIAL_CHECK_ID, label: 'Credential', state: 'unknown', message, value: null, since: now })];
   }
 
   private stamp(deviceId: string, check: CheckState): CheckState {

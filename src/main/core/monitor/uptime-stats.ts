@@ -57,11 +57,31 @@ function completedRuns(uptime: Point[]): number[] {
   return runs;
 }
 
+/** From the period's first answered-or-failed poll to now, capped at the period. */
+function observedSeconds(s: SeriesData | undefined, from: number, now: number): number | null {
+  if (!s) return null;
+  const i = s.avg.findIndex((v) => v !== null);
+  const first = i < 0 ? undefined : s.t[i];
+  if (first === undefined) return null;
+  return Math.max(0, (now - Math.max(first, from)) / 1000);
+}
+
+/**
+ * Coarse tiers date a bucket by its start, up to a day early; the first (raw, exact) period's figure stands
+ * for the longer ones whenever they saw nothing older than it.
+ */
+function observed(coarse: number | null, exact: number | null): number | null {
+  if (coarse === null || exact === null) return coarse;
+  return coarse <= DAY / 1000 ? Math.min(coarse, exact) : coarse;
+}
+
 export function uptimeStats(store: MetricStore, deviceId: string, now: number, currentSeconds: number | null): UptimeStats {
   const upKey = seriesKey(deviceId, 'device.up');
   const uptimeKey = seriesKey(deviceId, 'uptime');
+  let exact: number | null = null;
   const periods = UPTIME_PERIODS.map((period): UptimePeriod => {
-    const r = store.query([upKey, uptimeKey], now - PERIOD_MS[period], now, MAX_POINTS);
+    const from = now - PERIOD_MS[period];
+    const r = store.query([upKey, uptimeKey], from, now, MAX_POINTS);
     const avail = availability(points(r.series[0]));
     const uptime = points(r.series[1]);
     const completed = completedRuns(uptime);
@@ -69,6 +89,7 @@ export function uptimeStats(store: MetricStore, deviceId: string, now: number, c
     const runs = current === null ? completed : [...completed, current];
     return {
       period,
+      observedSeconds: (exact = observed(observedSeconds(r.series[0], from, now), exact)),
       ...avail,
       restarts: completed.length,
       minUptimeSeconds: runs.length ? Math.min(...runs) : null,

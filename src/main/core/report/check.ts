@@ -27,7 +27,18 @@ export interface ReportCheck<Snapshot = unknown> {
     perf?: { counters: readonly string[]; entity: 'VirtualMachine' | 'HostSystem'; days: (t: ReportThreshold) => number };
     /** Extra calls (host date-time, appliance services…), named for `unsupported` messages. */
     calls?: readonly string[];
+    /** Calls whose absence only blanks a column (with a note): the check still runs (ntp's clock skew). */
+    optionalCalls?: readonly string[];
+    /** Probes the console makes itself, once per run whatever the number of vCenters (NTP servers to reach). */
+    probes?: { ntp: (t: ReportThreshold) => readonly string[] };
   };
+  /**
+   * Columns that identify a finding from one report to the next (for `isNew`), with the check id and the
+   * vCenter; never the row position. Defaults to every column.
+   */
+  identity?: readonly string[];
+  /** Which columns name a VM, a host or a datastore, so that global and per-check exclusions apply to rows. */
+  subjects?: { vm?: string; host?: string; datastore?: string };
   run(snapshot: Snapshot, thresholds: ReportThreshold): CheckOutcome;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DeviceConfigSchema } from '../../../shared/contract/devices';
+import { ReportProfileSchema } from '../../../shared/contract/report';
 import { LanguageSchema, ThemeSchema } from '../../../shared/contract/settings';
+import { defaultSmtpSettings, SmtpSettingsSchema } from '../../../shared/contract/mail';
 
 export const SETTINGS_VERSION = 1;
 
@@ -16,6 +18,10 @@ export const SettingsSchema = z.object({
   metricsTokenSet: z.boolean().default(false),
   /** Set once "This computer" has been added, so that removing it is respected. */
   localDeviceSeeded: z.boolean().default(false),
+  /** Mail transport (issue 13); the password lives in the SecretStore under `smtp-password`. */
+  smtp: SmtpSettingsSchema.default(defaultSmtpSettings),
+  /** Daily report profiles (defaulted: documents written before them read as none). */
+  reportProfiles: z.array(ReportProfileSchema).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '../fs/private-file';
 import type { TierSpec } from './tiers';
 
 /**
@@ -71,6 +72,7 @@ function layoutOf(tiers: readonly TierSpec[]): string {
 export function openDatabase(path: string, options: OpenOptions): Database.Database {
   let db: Database.Database | undefined;
   try {
+    ensurePrivateFile(path);
     db = new Database(path, { timeout: 5000 });
     // Only effective on a new file, and only before WAL. Chunks are 0.3-4 KB: in 16 KB pages the space left
     // at the end of a page is about 5 % (20 % in 4 KB pages).

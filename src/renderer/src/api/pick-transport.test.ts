@@ -66,6 +66,14 @@ describe('pickTransport', () => {
     expect(assign).toHaveBeenCalledWith('/login');
   });
 
+  it('keeps the open page (the hash route) in the way to the login page, to come back to it', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response('{"ok":false,"error":{"code":"unauthenticated","message":"x"}}', { status: 401 }))));
+    const assign = vi.fn();
+    const client = createClient(pickTransport({ location: { assign, hash: '#/device/sw%201' } }));
+    await client.call('app:info', {}).catch(() => undefined);
+    expect(assign).toHaveBeenCalledWith('/login#/device/sw%201');
+  });
+
   it('opens the event socket on the page origin when a listener subscribes', () => {
     vi.stubGlobal('fetch', vi.fn());
     const opened: string[] = [];

@@ -4,7 +4,7 @@ import { createWebTransport, type SocketLike } from '../../../shared/contract/we
 /** What the picker reads from the page: the preload's `vigie` object if any, and how to leave for the login. */
 export interface HostWindow {
   vigie?: unknown;
-  location: { assign(url: string): void };
+  location: { assign(url: string): void; hash?: string };
   WebSocket?: new (url: string) => SocketLike;
 }
 
@@ -28,7 +28,8 @@ export function pickTransport(win: HostWindow): Transport & { mode: 'ipc' | 'web
   const web = createWebTransport({
     baseUrl: '',
     openSocket: Socket ? (url) => new Socket(url) : undefined,
-    onUnauthenticated: () => win.location.assign('/login'),
+    // The fragment is the page that was open: the login page brings the browser back to it.
+    onUnauthenticated: () => win.location.assign(`/login${win.location.hash ?? ''}`),
   });
   return { mode: 'web', invoke: (c, p) => web.invoke(c, p), on: (e, l) => web.on(e, l) };
 }

@@ -10,6 +10,7 @@ import { DevicesPage } from '../devices/devices-page';
 import { EventsPage } from '../events/events-page';
 import { ReportsPage } from '../reports/reports-page';
 import { useRoute, type Route } from '../routing/route';
+import { useScrollReset } from '../routing/scroll-reset';
 import { SettingsPage } from '../settings/settings-page';
 import { CommandPalette } from './command-palette';
 import { SettingsProvider } from './settings-context';
@@ -55,6 +56,7 @@ function LiveFeed(): null {
 
 export function App(): ReactNode {
   const route = useRoute();
+  useScrollReset(route);
   return (
     <SettingsProvider>
       <LiveFeed />

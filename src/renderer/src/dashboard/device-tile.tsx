@@ -4,6 +4,7 @@ import { useDevice } from '../api/api-context';
 import { STATE_COLOR } from '../components/state-colors';
 import { WeatherMark } from '../components/weather-icon';
 import { formatWhen } from '../format/format-time';
+import { formatDuration } from '../format/format-value';
 import { href } from '../routing/route';
 import { keyFigureText } from './key-figure';
 import { useTileText } from './tile-text';
@@ -26,6 +27,10 @@ export const DeviceTile = memo(function DeviceTile({ id }: { id: string }): Reac
   } as CSSProperties;
   const figureLabel = descriptor?.tile ? text.pick(descriptor.tile.label) : '';
   const stateText = text.state[summary.state];
+  // The last poll failed and the figure is the one before: say how old it is and do not show it as current.
+  const figureAt = summary.keyFigureAt ?? null;
+  const stale = figureAt !== null && summary.lastPollAt !== null && figureAt < summary.lastPollAt;
+  const failedPoll = stale || (summary.state === 'unknown' && summary.lastPollAt !== null);
   return (
     <a
       className={classes.tile}
@@ -45,15 +50,27 @@ export const DeviceTile = memo(function DeviceTile({ id }: { id: string }): Reac
         {descriptor ? text.pick(descriptor.name) : summary.family} · {summary.host}
       </div>
       <div className={classes.figure}>
-        <span className={classes.figureValue} data-testid="key-figure">
+        <span
+          className={stale ? `${classes.figureValue} ${classes.figureStale}` : classes.figureValue}
+          data-testid="key-figure"
+          data-stale={stale}
+          title={stale ? formatWhen(figureAt, text.locale) : undefined}
+        >
           {keyFigureText(summary, text.locale)}
         </span>
         {figureLabel && <span className={classes.figureLabel}>{figureLabel}</span>}
+        {stale && summary.lastPollAt !== null && (
+          <span className={classes.figureLabel} data-testid="key-figure-age">
+            {text.figureAge(formatDuration((summary.lastPollAt - figureAt) / 1000, text.locale))}
+          </span>
+        )}
       </div>
       <div className={classes.when}>
-        {summary.enabled ? `${text.lastPoll} ${formatWhen(summary.lastPollAt, text.locale)}` : text.disabled}
+        {summary.enabled
+          ? `${failedPoll ? text.lastPollFailed : text.lastPoll} ${formatWhen(summary.lastPollAt, text.locale)}`
+          : text.disabled}
       </div>
-      {summary.state !== 'ok' && <div className={classes.message}>{summary.message ?? stateText}</div>}
+      {summary.state !== 'ok' && <div className={classes.message}>{summary.credentialMissing ? text.credentialMissing : (summary.message ?? stateText)}</div>}
     </a>
   );
 });

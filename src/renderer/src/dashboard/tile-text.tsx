@@ -15,7 +15,10 @@ export interface TileText {
   weather: Record<'sun' | 'clouds' | 'storm', string>;
   last24h: string;
   lastPoll: string;
+  lastPollFailed: string;
+  figureAge: (age: string) => string;
   disabled: string;
+  credentialMissing: string;
   pick: (l: Label) => string;
 }
 
@@ -32,7 +35,10 @@ export function TileTextProvider({ children }: { children: ReactNode }): ReactNo
       weather: { sun: t('weather.sun'), clouds: t('weather.clouds'), storm: t('weather.storm') },
       last24h: t('weather.last24h'),
       lastPoll: t('tile.lastPoll'),
+      lastPollFailed: t('tile.lastPollFailed'),
+      figureAge: (age) => t('tile.figureAge', { age }),
       disabled: t('tile.disabled'),
+      credentialMissing: t('tile.credentialMissing'),
       pick: (l) => l[lang],
     }),
     [t, lang],

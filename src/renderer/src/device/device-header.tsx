@@ -110,6 +110,11 @@ export function DeviceHeader({ detail }: { detail: DeviceDetail }): ReactNode {
           <span style={{ overflowWrap: 'anywhere' }}>{summary.message}</span>
         </Alert>
       )}
+      {summary.credentialMissing && (
+        <Alert color="orange" data-testid="credential-missing">
+          {t('device.credentialMissing')}
+        </Alert>
+      )}
       {!summary.enabled && <Alert color="gray">{t('device.disabled')}</Alert>}
     </Stack>
   );

@@ -1,15 +1,17 @@
 import { Alert, Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceDetail } from '../../../shared/contract/devices';
 import { familyDescriptor } from '../../../shared/families/index';
 import type { Section } from '../../../shared/families/descriptor';
+import { seriesKey } from '../../../shared/series-key';
 import { useLabel } from '../i18n/use-label';
 import { href } from '../routing/route';
 import { ChartView } from './chart/chart-view';
 import type { RangeId } from './chart/range';
 import { DeviceHeader } from './device-header';
 import { genericSections } from './generic-sections';
+import { sectionHasContent } from './section-content';
 import { ProblemsAndChecks } from './problems-checks';
 import { IdentityView } from './sections/identity-section';
 import { StatsView } from './sections/stats-section';
@@ -67,6 +69,13 @@ function SectionView({
   const pick = useLabel();
   const { t } = useTranslation();
   const title = pick(section.title);
+  const metrics = detail.snapshot?.metrics;
+  const deviceId = detail.summary.id;
+  const latest = useMemo(
+    () => new Map((metrics ?? []).map((m) => [seriesKey(deviceId, m.name, m.instance), m.value])),
+    [metrics, deviceId],
+  );
+  if (!sectionHasContent(section, detail.snapshot, detail.series, detail.summary.id)) return null;
   if (section.kind === 'chart') {
     return (
       <ChartView
@@ -76,6 +85,7 @@ function SectionView({
         range={range}
         onRange={onRange}
         refreshKey={detail.summary.lastPollAt}
+        latest={latest}
       />
     );
   }

@@ -1,10 +1,32 @@
 import { Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UptimeStats } from '../../../shared/contract/devices';
+import type { UptimePeriod, UptimeStats } from '../../../shared/contract/devices';
 import { formatDateTime } from '../format/format-time';
 import { formatDuration, formatValue } from '../format/format-value';
 import { useLocale } from '../i18n/use-label';
+
+const PERIOD_SECONDS: Record<UptimePeriod['period'], number> = {
+  day: 86_400,
+  week: 7 * 86_400,
+  month: 30 * 86_400,
+  year: 365 * 86_400,
+};
+
+/**
+ * Periods that monitoring covers only in part say how much it covers; a longer period that saw exactly the
+ * same polls as the one above it is the same figure again and is left out.
+ */
+export function shownPeriods(periods: UptimePeriod[]): { period: UptimePeriod; partial: boolean }[] {
+  const out: { period: UptimePeriod; partial: boolean }[] = [];
+  for (const p of periods) {
+    const partial = p.observedSeconds !== null && p.observedSeconds < PERIOD_SECONDS[p.period] * 0.99;
+    const prev = out.at(-1);
+    if (partial && prev?.partial && prev.period.observedSeconds === p.observedSeconds) continue;
+    out.push({ period: p, partial });
+  }
+  return out;
+}
 
 /** Availability and uptime between restarts per period, as the original product's "Uptime" page. */
 export function UptimeSection({ uptime }: { uptime: UptimeStats }): ReactNode {
@@ -37,9 +59,13 @@ export function UptimeSection({ uptime }: { uptime: UptimeStats }): ReactNode {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {uptime.periods.map((p) => (
+              {shownPeriods(uptime.periods).map(({ period: p, partial }) => (
                 <Table.Tr key={p.period}>
-                  <Table.Td>{t(`uptime.periods.${p.period}`)}</Table.Td>
+                  <Table.Td>
+                    {partial
+                      ? t('uptime.observed', { duration: d(p.observedSeconds) })
+                      : t(`uptime.periods.${p.period}`)}
+                  </Table.Td>
                   <Table.Td ta="right">{formatValue(p.availabilityPercent, 'percent', locale)}</Table.Td>
                   <Table.Td ta="right">{formatValue(p.outages, 'count', locale)}</Table.Td>
                   <Table.Td ta="right">{formatValue(p.restarts, 'count', locale)}</Table.Td>

@@ -117,6 +117,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactNode {
                 </Table>
               </Table.ScrollContainer>
             )}
+            {result.report.missingCredential.length > 0 && (
+              <Alert color="orange" title={t('import.missingCredential')} data-testid="import-missing-credential">
+                {result.report.missingCredential.map((r) => (
+                  <div key={r.line} style={{ overflowWrap: 'anywhere' }}>
+                    {t('import.line')} {r.line}, {r.name}: {r.reason}
+                  </div>
+                ))}
+              </Alert>
+            )}
           </Stack>
         )}
         <Group justify="flex-end">

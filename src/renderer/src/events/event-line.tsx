@@ -2,7 +2,7 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { memo, type ReactNode } from 'react';
 import type { EventRecord } from '../../../shared/contract/events';
 import { SEVERITY_COLOR } from '../components/state-colors';
-import { formatWhen } from '../format/format-time';
+import { formatDateTime } from '../format/format-time';
 import { useLocale } from '../i18n/use-label';
 import { href } from '../routing/route';
 
@@ -29,7 +29,8 @@ export const EventLine = memo(function EventLine({
       />
       <div style={{ minWidth: 0 }}>
         <Text size="xs" c="dimmed">
-          {formatWhen(event.at, locale)}
+          {/* Always the date: a list of events spans days, and a bare time is ambiguous. */}
+          {formatDateTime(event.at, locale)}
           {event.deviceId && event.deviceName && (
             <>
               {' · '}

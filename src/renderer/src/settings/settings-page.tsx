@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../app/settings-context';
 import { formatDateTime } from '../format/format-time';
 import { useLocale } from '../i18n/use-label';
+import { MailSettingsSection } from './mail-settings-section';
 
 function Section({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
@@ -138,6 +139,9 @@ export function SettingsPage(): ReactNode {
             </Group>
           </form>
         </Stack>
+      </Section>
+      <Section title={t('mail.title')}>
+        <MailSettingsSection />
       </Section>
       <Section title={t('settings.secrets')}>
         {info ? (

@@ -181,3 +181,24 @@ describe('live vSphere result', () => {
     expect(r.problems).toContainEqual({ severity: 'critical', message: 'cluster C1 overall status is red' });
   });
 });
+
+describe('vCenter problem summary (issue 17 item 14)', () => {
+  it('lists every VM the table marks, and running VMs without Tools in one line', () => {
+    const vms = [
+      vm('ok', 'esx1'),
+      vm('red', 'esx1', { status: 'red' }),
+      vm('yellow', 'esx1', { status: 'yellow' }),
+      vm('notools', 'esx1', { toolsStatus: 'toolsNotInstalled' }),
+      vm('stopped-tools', 'esx1', { toolsStatus: 'toolsNotRunning' }),
+      vm('off', 'esx1', { powerState: 'poweredOff', toolsStatus: 'toolsNotRunning' }),
+    ];
+    const r = buildLiveResult({ about, inventory: inventory({ hosts: [host('esx1')], vms }), rates: null, alarmNames: new Map(), now: 1 });
+    const marked = (r.tables.vms ?? []).filter((row) => row.status === 'warning' || row.status === 'critical').map((row) => row.name);
+    expect(marked).toEqual(['red', 'yellow']);
+    expect(r.problems).toEqual([
+      { severity: 'critical', message: 'VM red overall status is red' },
+      { severity: 'warning', message: 'VM yellow overall status is yellow' },
+      { severity: 'warning', message: '2 powered-on VM(s) without VMware Tools running: notools, stopped-tools' },
+    ]);
+  });
+});

@@ -121,8 +121,14 @@ export function buildLiveResult(input: LiveInput): PollResult {
 
   const vmNames = uniqueNames(vms);
   const vmRows: Row[] = [];
+  const withoutTools: string[] = [];
   for (const v of vms) {
     const name = vmNames.get(v) ?? v.name;
+    // The summary lists what the table marks: a VM's own red or yellow status is a problem like a host's.
+    if (v.status === 'red' || v.status === 'yellow') {
+      problems.push({ severity: v.status === 'red' ? 'critical' : 'warning', message: `VM ${name} overall status is ${v.status}` });
+    }
+    if (v.powerState === 'poweredOn' && (v.toolsStatus === 'toolsNotInstalled' || v.toolsStatus === 'toolsNotRunning')) withoutTools.push(name);
     const host = v.host ? hostsByKey.get(refKey(v.host)) : undefined;
     const running = v.powerState === 'poweredOn';
     const allocated = running ? vmAllocatedCpuPercent(v, host) : null;
@@ -149,6 +155,16 @@ export function buildLiveResult(input: LiveInput): PollResult {
       host: host ? (hostNames.get(host) ?? host.name) : '',
       tools: v.toolsStatus,
       toolsRunning: v.toolsRunning,
+    });
+  }
+
+  if (withoutTools.length > 0) {
+    // One line for all of them: a farm may have dozens, and each is a shortcoming, not an outage.
+    const shown = withoutTools.slice(0, 5).join(', ');
+    const more = withoutTools.length > 5 ? ` and ${withoutTools.length - 5} more` : '';
+    problems.push({
+      severity: 'warning',
+      message: `${withoutTools.length} powered-on VM(s) without VMware Tools running: ${shown}${more}`,
     });
   }
 

@@ -9,7 +9,7 @@ import { alignSeries } from './align-series';
 import { ChartLegend } from './chart-legend';
 import { RANGE_MS, RANGES, type RangeId } from './range';
 import { MAX_LINES, resolveChartSeries } from './resolve-series';
-import { seriesStats } from './series-stats';
+import { seriesStats, withLatest } from './series-stats';
 import { UplotChart } from './uplot-chart';
 import { useChartData } from './use-chart-data';
 
@@ -20,12 +20,14 @@ interface Props {
   range: RangeId;
   onRange: (r: RangeId) => void;
   refreshKey: number | null;
+  /** Series key → its value at the last poll, for the legend's "Last". */
+  latest?: ReadonlyMap<string, number>;
 }
 
 /** Band only where it means something and stays legible. */
 const MAX_BANDS = 6;
 
-export function ChartView({ section, deviceId, series, range, onRange, refreshKey }: Props): ReactNode {
+export function ChartView({ section, deviceId, series, range, onRange, refreshKey, latest }: Props): ReactNode {
   const { t } = useTranslation();
   const pick = useLabel();
   const title = pick(section.title);
@@ -44,15 +46,19 @@ export function ChartView({ section, deviceId, series, range, onRange, refreshKe
   const stats = useMemo(
     () =>
       aligned
-        ? aligned.avg.map((avg, i) =>
-            seriesStats(
-              avg,
-              consolidated ? aligned.min[i] : undefined,
-              consolidated ? aligned.max[i] : undefined,
+        ? withLatest(
+            aligned.avg.map((avg, i) =>
+              seriesStats(
+                avg,
+                consolidated ? aligned.min[i] : undefined,
+                consolidated ? aligned.max[i] : undefined,
+              ),
             ),
+            keys,
+            latest,
           )
         : [],
-    [aligned, consolidated],
+    [aligned, consolidated, keys, latest],
   );
   const [hoverIdx, setHoverIdx] = useState<number | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());

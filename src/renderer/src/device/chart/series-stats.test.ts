@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seriesStats } from './series-stats';
+import { seriesStats, withLatest } from './series-stats';
 
 describe('seriesStats', () => {
   it('takes extremes from the MIN/MAX columns of a consolidated tier', () => {
@@ -35,5 +35,15 @@ describe('seriesStats', () => {
         },
       ),
     );
+  });
+});
+
+describe('withLatest (issue 17 item 8)', () => {
+  it('gives "Last" the last poll value whatever the range, and keeps the computed one without it', () => {
+    // A year's chart on the 1-day tier: its last bucket averages the day, not the current figure.
+    const yearly = [seriesStats([30, 35, 37], [20, 25, 10], [40, 45, 80])];
+    expect(yearly[0]?.last).toBe(37);
+    expect(withLatest(yearly, ['d|cpu.total|'], new Map([['d|cpu.total|', 41]]))[0]).toMatchObject({ last: 41, avg: 34 });
+    expect(withLatest(yearly, ['d|cpu.total|'], new Map())[0]?.last).toBe(37);
   });
 });

@@ -34,3 +34,19 @@ export function seriesStats(
   if (n === 0) return { min: null, avg: null, max: null, last: null };
   return { min: lo, avg: sum / n, max: hi, last };
 }
+
+/**
+ * "Last" is the last poll's value whatever the range: a consolidated tier's last bucket is an average of
+ * up to a day, so the same chart read 41 % over a day and 37 % over a year for one current figure.
+ */
+export function withLatest(
+  stats: readonly SeriesStats[],
+  keys: readonly string[],
+  latest: ReadonlyMap<string, number> | undefined,
+): SeriesStats[] {
+  return stats.map((s, i) => {
+    const key = keys[i];
+    const v = key === undefined ? undefined : latest?.get(key);
+    return v === undefined ? s : { ...s, last: v };
+  });
+}

@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Unit } from '../../../../shared/units';
 import { formatTick } from '../../format/format-time';
+import { xTickSpace, yRange } from './axis-scale';
 import { formatAxis } from '../../format/format-value';
 import { useLocale } from '../../i18n/use-label';
 import type { AlignedSeries } from './align-series';
@@ -100,6 +101,7 @@ export function UplotChart({
         bands.push({ series: [maxIdx, maxIdx + 1], fill: withAlpha(lineColor(i), 0.15) });
       });
     }
+    const yScale = yRange(unit);
     const opts: uPlot.Options = {
       width: Math.max(200, Math.floor(el.clientWidth || 600)),
       height,
@@ -107,8 +109,7 @@ export function UplotChart({
       cursor: { drag: { x: false, y: false } },
       scales: {
         x: { time: true, range: [timeWindow.from / 1000, timeWindow.to / 1000] },
-        // Percentages read against their whole scale, as on the original product's graphs.
-        ...(unit === 'percent' && { y: { range: (_u, min, max) => [Math.min(0, min), Math.max(100, max)] } }),
+        ...(yScale && { y: { range: (_u: uPlot, min: number, max: number) => yScale(min, max) } }),
       },
       axes: [
         {
@@ -116,6 +117,7 @@ export function UplotChart({
           grid: { stroke: gridStroke },
           ticks: { stroke: gridStroke },
           values: (_u, splits) => splits.map((s) => formatTick(s * 1000, spanMs, locale)),
+          space: xTickSpace(spanMs),
         },
         {
           stroke: axisStroke,

@@ -33,3 +33,25 @@ describe('formatCell', () => {
     expect(formatCell(2623844167821, f({}), 'en', t)).toBe('2,623,844,167,821');
   });
 });
+
+describe('formatCell enum names (issue 17 item 9)', () => {
+  it('gives every raw enum name of a MIB or vSphere a label, in English and French', () => {
+    const cases: [string, string, string][] = [
+      ['poweredOn', 'Powered on', 'Allumée'],
+      ['toolsOk', 'Running, up to date', 'En marche, à jour'],
+      ['toolsNotInstalled', 'Not installed', 'Non installées'],
+      ['onLine', 'On line', 'Sur secteur'],
+      ['selfTest', 'Self-test', 'Autotest'],
+      ['OTHER', 'Other', 'Autre'],
+    ];
+    for (const [raw, en, fr] of cases) {
+      expect(formatCell(raw, f({}), 'en-US', t)).toBe(en);
+      expect(formatCell(raw, f({}), 'fr-FR', t)).toBe(fr);
+    }
+  });
+  it('leaves free text and fields declared as text alone', () => {
+    expect(formatCell('vm-poweredOn-01', f({}), 'en', t)).toBe('vm-poweredOn-01');
+    expect(formatCell('constructor', f({}), 'en', t)).toBe('constructor');
+    expect(formatCell('poweredOn', f({ format: 'text' }), 'en', t)).toBe('poweredOn');
+  });
+});

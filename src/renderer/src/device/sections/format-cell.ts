@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../../../../shared/families/descriptor';
+import { enumLabel } from '../../../../shared/families/enum-labels';
 import { isState } from '../../components/state-colors';
 import { formatDateTime } from '../../format/format-time';
 import { formatDuration, formatValue } from '../../format/format-value';
@@ -47,6 +48,9 @@ export function formatCell(value: Cell | undefined, field: FieldSpec, locale: st
       if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
       // A number with no declared unit (a family without descriptor) still gets the locale's grouping.
       if (typeof value === 'number' && field.format !== 'text') return formatValue(value, '', locale);
+      // Enum names as the MIB or vSphere give them ("poweredOn", "onLine") get words; free text stays.
+      if (typeof value === 'string' && field.format !== 'text')
+        return enumLabel(value, locale.toLowerCase().startsWith('fr') ? 'fr' : 'en') ?? value;
       return String(value);
     }
   }

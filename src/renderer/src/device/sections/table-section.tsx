@@ -1,5 +1,5 @@
-import { Group, Pagination, Table, Text, TextInput } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Pagination, Popover, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconColumns, IconSearch, IconSelector } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnSpec, TableSection } from '../../../../shared/families/descriptor';
@@ -17,6 +17,9 @@ const ROW_CLASS = {
   unknown: classes.rowUnknown,
   ok: undefined,
 };
+
+/** Wide tables start without their secondary columns; the Columns menu brings any of them back. */
+const WIDE = 8;
 
 function isNumeric(c: ColumnSpec): boolean {
   return c.unit !== undefined || c.format === 'number' || c.format === 'duration';
@@ -39,7 +42,19 @@ export function TableView({
   );
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const { columns } = section;
+  const all = section.columns;
+  const wide = all.length > WIDE;
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(
+    () => new Set(all.filter((c) => !(wide && c.secondary)).map((c) => c.key)),
+  );
+  // The first column names the row: always shown, and it stays in view when the table scrolls sideways.
+  const columns = useMemo(() => all.filter((c, i) => i === 0 || chosen.has(c.key)), [all, chosen]);
+  const toggleColumn = (key: string): void =>
+    setChosen((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const showFilter = section.filterable === true || rows.length > 20;
 
   const shown = useMemo(() => {
@@ -57,8 +72,36 @@ export function TableView({
     setPage(1);
   };
 
+  const chooser = wide && (
+    <Popover position="bottom-end" shadow="md">
+      <Popover.Target>
+        <Button size="compact-xs" variant="default" leftSection={<IconColumns size={14} />}>
+          {t('table.columns')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap={6} role="group" aria-label={t('table.columnsOf', { table: title })}>
+          {all.slice(1).map((c) => (
+            <Checkbox
+              key={c.key}
+              size="xs"
+              label={pick(c.label)}
+              checked={chosen.has(c.key)}
+              onChange={() => toggleColumn(c.key)}
+            />
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+
   return (
     <div>
+      {!showFilter && chooser && (
+        <Group justify="flex-end" mb="xs">
+          {chooser}
+        </Group>
+      )}
       {showFilter && (
         <Group justify="space-between" mb="xs">
           <TextInput
@@ -73,9 +116,12 @@ export function TableView({
             size="xs"
             w={260}
           />
-          <Text size="xs" c="dimmed">
-            {t('table.rows', { shown: shown.length, total: rows.length })}
-          </Text>
+          <Group gap="sm">
+            <Text size="xs" c="dimmed">
+              {t('table.rows', { shown: shown.length, total: rows.length })}
+            </Text>
+            {chooser}
+          </Group>
         </Group>
       )}
       <Table.ScrollContainer minWidth={500}>
@@ -89,7 +135,7 @@ export function TableView({
         >
           <Table.Thead>
             <Table.Tr>
-              {columns.map((c) => {
+              {columns.map((c, i) => {
                 const active = sort?.key === c.key;
                 const Icon = !active ? IconSelector : sort.desc ? IconChevronDown : IconChevronUp;
                 return (
@@ -97,7 +143,8 @@ export function TableView({
                     key={c.key}
                     className={[
                       classes.th,
-                      c.secondary ? classes.secondary : '',
+                      i === 0 ? classes.sticky : '',
+                      c.secondary && !wide ? classes.secondary : '',
                       isNumeric(c) ? classes.numeric : '',
                     ].join(' ')}
                     aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
@@ -129,12 +176,13 @@ export function TableView({
                   className={isState(st) ? ROW_CLASS[st] : undefined}
                   data-state={isState(st) ? st : undefined}
                 >
-                  {columns.map((c) => {
+                  {columns.map((c, ci) => {
                     const v = row[c.key];
                     const text = formatCell(v, c, locale, t);
                     const cls = [
                       classes.cell,
-                      c.secondary ? classes.secondary : '',
+                      ci === 0 ? classes.sticky : '',
+                      c.secondary && !wide ? classes.secondary : '',
                       isNumeric(c) ? classes.numeric : '',
                       text.length <= 24 ? classes.short : '',
                     ];

@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconPlugConnected } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceConfig, DeviceKind, TestResult } from '../../../../shared/contract/devices';
 import { VigieError } from '../../../../shared/contract/envelope';
@@ -24,6 +24,7 @@ import { useLabel } from '../../i18n/use-label';
 import {
   emptyForm,
   formFromConfig,
+  invalidatesTest,
   issuesToFields,
   missingSecret,
   toDeviceInput,
@@ -58,9 +59,15 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const hasSecret = existing?.hasSecret ?? false;
 
+  // Counts edits that a Test result depends on: a result for older values is never shown.
+  const edits = useRef(0);
   const set = <K extends FormField>(field: K, value: DeviceFormValues[K]): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
+    if (invalidatesTest(field)) {
+      edits.current += 1;
+      setTest(null);
+    }
   };
 
   const showError = (e: unknown): void => {
@@ -83,7 +90,9 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
     setOther([]);
     try {
       const request = existing ? { device: toDeviceInput(v), id: existing.id } : { device: toDeviceInput(v) };
-      setTest(await client.call('devices:test', request));
+      const asked = edits.current;
+      const result = await client.call('devices:test', request);
+      setTest(asked === edits.current ? result : null);
     } catch (e) {
       setTest(null);
       showError(e);
@@ -146,6 +155,7 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
                 value={values.kind}
                 onChange={(k) => {
                   setValues((v) => ({ ...v, kind: k, family: 'auto' }));
+                  edits.current += 1;
                   setTest(null);
                 }}
                 data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}

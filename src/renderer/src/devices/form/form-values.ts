@@ -37,6 +37,13 @@ export interface DeviceFormValues {
 
 export type FormField = keyof DeviceFormValues;
 
+/** Fields a Test connection does not depend on: editing any other one makes a shown result stale. */
+const NOT_TESTED: ReadonlySet<FormField> = new Set(['name', 'intervalSeconds', 'enabled', 'watchedProcesses', 'parentId']);
+
+export function invalidatesTest(field: FormField): boolean {
+  return !NOT_TESTED.has(field);
+}
+
 export function emptyForm(kind: DeviceKind = 'snmp'): DeviceFormValues {
   return {
     name: '',

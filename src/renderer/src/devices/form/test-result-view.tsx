@@ -6,7 +6,9 @@ import { familyDescriptor } from '../../../../shared/families/index';
 import { formatValue } from '../../format/format-value';
 import { useLabel, useLocale } from '../../i18n/use-label';
 import classes from '../../device/sections/sections.module.css';
+import { formatCell } from '../../device/sections/format-cell';
 import { CertificateCard } from './certificate-card';
+import { identityField } from './identity-fields';
 
 interface Props {
   result: TestResult;
@@ -47,10 +49,13 @@ export function TestResultView({ result, onTrust, busy }: Props): ReactNode {
           )}
           {identity.length > 0 && (
             <dl className={classes.identity}>
-              {identity.map(([k, v]) => [
-                <dt key={`${k}-k`}>{k}</dt>,
-                <dd key={`${k}-v`}>{v === null ? '—' : String(v)}</dd>,
-              ])}
+              {identity.map(([k, v]) => {
+                const field = identityField(result.detected?.family, k);
+                return [
+                  <dt key={`${k}-k`}>{pick(field.label)}</dt>,
+                  <dd key={`${k}-v`}>{formatCell(v, field, locale, t)}</dd>,
+                ];
+              })}
             </dl>
           )}
           {result.message && <Text size="sm">{result.message}</Text>}

@@ -46,24 +46,33 @@ export const aironet: SnmpFamily = {
     const cpu = await optional(() => readCiscoCpu(session), { rows: [], metrics: [], total: null });
     const memory = await optional(() => readCiscoMemory(session), { rows: [], metrics: [] });
 
+    // The association table stands on its own: a radio it lists is reported even when no interface table
+    // answers (named by its index then); a radio interface without associations is reported too.
+    const byIndex = new Map(interfaces.rows.map((row) => [String(row.index), row]));
+    const radioIndexes = [...associations.keys()];
+    for (const row of interfaces.rows) {
+      if (RADIO.test(String(row.name)) && !associations.has(String(row.index))) radioIndexes.push(String(row.index));
+    }
+    radioIndexes.sort((a, b) => Number(a) - Number(b));
+
     const radios: Row[] = [];
     let total: number | null = null;
-    for (const row of interfaces.rows) {
-      const name = String(row.name);
-      const assoc = associations.get(String(row.index));
-      if (!RADIO.test(name) && !assoc) continue;
+    for (const index of radioIndexes) {
+      const row = byIndex.get(index);
+      const name = row ? String(row.name) : `if${index}`;
+      const assoc = associations.get(index);
       const clients = assoc?.clients ?? null;
       if (clients !== null) total = (total ?? 0) + clients;
       metrics.add('ap.radio.clients', clients, 'count', name);
       radios.push({
         name,
-        status: row.status ?? null,
-        speed: row.speed ?? null,
+        status: row?.status ?? null,
+        speed: row?.speed ?? null,
         clients,
         bridges: assoc?.bridges ?? null,
         repeaters: assoc?.repeaters ?? null,
-        inBps: row.inBps ?? null,
-        outBps: row.outBps ?? null,
+        inBps: row?.inBps ?? null,
+        outBps: row?.outBps ?? null,
       });
     }
     metrics.add('ap.clients', total, 'count');

@@ -7,7 +7,9 @@ import { netapp } from './netapp';
 import { sensorAkcp } from './sensor-akcp';
 import { sensorApc } from './sensor-apc';
 import { upsApc } from './ups-apc';
+import { upsEaton } from './ups-eaton';
 import { upsGeneric } from './ups-generic';
+import { upsMge } from './ups-mge';
 import { esxiSnmpFamily } from './esxi-snmp';
 import { genericSnmpFamily } from './generic-snmp';
 import { linuxFamily } from './linux';
@@ -31,6 +33,8 @@ export const SNMP_FAMILIES: SnmpFamily[] = [
   sensorAkcp,
   sensorApc,
   upsApc,
+  upsEaton,
+  upsMge,
   upsGeneric,
   genericSnmpFamily,
 ];

@@ -19,8 +19,10 @@ export async function detectGenericUps(system: SystemInfo, session: SnmpSession)
   if (oidUnder(oid, UPS_MIB)) return 30;
   const vendor = UPS_VENDORS.some((p) => oidUnder(oid, p));
   if (!vendor && !/\bUPS\b|uninterruptible/i.test(system.sysDescr)) return 0;
-  // The prefix or the description only suggest a UPS; the standard identity objects prove it.
-  const r = await session.get([UPS_MIB_OIDS.manufacturer, UPS_MIB_OIDS.model]);
+  // The prefix or the description only suggest a UPS; standard objects prove it. Several groups are asked,
+  // so that an agent without the identity group (or without any one group) is still recognised.
+  const o = UPS_MIB_OIDS;
+  const r = await session.get([o.manufacturer, o.model, o.batteryStatus, o.chargeRemaining, o.outputSource]);
   return r.size > 0 ? 40 : 0;
 }
 

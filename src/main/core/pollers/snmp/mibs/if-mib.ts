@@ -3,6 +3,8 @@ import type { MetricValue } from '../../../../../shared/contract/devices';
 import type { Row } from '../../source';
 import { toCounter, toNumber, toText } from '../session/decode';
 import type { SnmpPollContext } from '../family';
+import { optional } from '../optional';
+import type { SnmpTable, SnmpVarbind } from '../session/types';
 
 const IF_ENTRY = '1.3.6.1.2.1.2.2.1';
 const IFX_ENTRY = '1.3.6.1.2.1.31.1.1.1';
@@ -29,17 +31,22 @@ export interface InterfaceOptions {
  */
 export async function collectInterfaces(ctx: SnmpPollContext, options: InterfaceOptions = {}): Promise<InterfacesResult> {
   const { session } = ctx;
-  const base = await session.table(IF_ENTRY, [2, 3, 5, 7, 8, 10, 11, 13, 14, 16, 17, 19, 20]);
-  if (base.size === 0) return { rows: [], metrics: [] };
-  const ext = await session.table(IFX_ENTRY, [1, 6, 7, 10, 11, 15, 18]);
+  const none: SnmpTable = new Map();
+  // Either table may be missing or refused: some agents (Aironet access points among them) answer ifXTable
+  // and no ifTable. The interfaces are those of ifTable, else those of ifXTable.
+  const base = await optional(() => session.table(IF_ENTRY, [2, 3, 5, 7, 8, 10, 11, 13, 14, 16, 17, 19, 20]), none);
+  const ext = await optional(() => session.table(IFX_ENTRY, [1, 6, 7, 10, 11, 15, 18]), none);
+  const indexes = base.size > 0 ? [...base.keys()] : [...ext.keys()];
+  if (indexes.length === 0) return { rows: [], metrics: [] };
   const rows: Row[] = [];
   const metrics = new MetricList();
   const seen = new Map<string, number>();
 
-  for (const [index, col] of base) {
+  for (const index of indexes) {
+    const col = base.get(index) ?? new Map<number, SnmpVarbind>();
     const x = ext.get(index);
-    const descr = toText(col.get(2)) ?? `if${index}`;
-    let name = toText(x?.get(1)) || descr;
+    // ifName, else ifDescr, else the index: a name is never empty.
+    let name = toText(x?.get(1)) || toText(col.get(2)) || `if${index}`;
     const type = toNumber(col.get(3));
     if (options.filter && !options.filter(name, type)) continue;
     // Two interfaces may share a name (e.g. on NetApp VLANs): keep instances unique by suffixing the index.

@@ -20,6 +20,15 @@ export interface ProbeReading {
   highCritical?: number | null;
   lowWarning?: number | null;
   lowCritical?: number | null;
+  /** Device thresholds of a humidity probe, in percent. */
+  humidityThresholds?: Thresholds;
+}
+
+export interface Thresholds {
+  highWarning: number | null;
+  highCritical: number | null;
+  lowWarning: number | null;
+  lowCritical: number | null;
 }
 
 export interface ContactReading {
@@ -78,6 +87,10 @@ export function sensorFigures(probes: ProbeReading[], contacts: ContactReading[]
       highCritical: p.highCritical ?? null,
       lowWarning: p.lowWarning ?? null,
       lowCritical: p.lowCritical ?? null,
+      humidityHighWarning: p.humidityThresholds?.highWarning ?? null,
+      humidityHighCritical: p.humidityThresholds?.highCritical ?? null,
+      humidityLowWarning: p.humidityThresholds?.lowWarning ?? null,
+      humidityLowCritical: p.humidityThresholds?.lowCritical ?? null,
     };
   });
   const contactRows = uniqueNames(contacts).map((c): Row => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { akcpDegree, parseAkcpContacts, parseAkcpHumidity, parseAkcpTemperatures, statusState } from './spagent';
+import { sensorAkcpDescriptor } from '../../../../../shared/families/sensor-akcp';
+import { MetricList } from '../../metric-list';
+import { sensorFigures } from './sensor-readings';
 import { int, str, table } from './test-varbinds';
 
 describe('AKCP sensorProbe', () => {
@@ -41,5 +44,20 @@ describe('AKCP sensorProbe', () => {
       ['USV Carrier Stoerung', false],
       ['Door', true],
     ]);
+  });
+});
+
+describe('AKCP humidity thresholds (issue 17 item 10)', () => {
+  it('reach the probes table under percent columns, never under a °C column', () => {
+    const probes = parseAkcpHumidity(
+      table({ '0': { 1: str('Room humidity'), 3: int(41), 4: int(2), 5: int(1), 7: int(70), 8: int(80), 9: int(25), 10: int(15) } }),
+    );
+    const rows = sensorFigures(probes, [], new MetricList()).probes;
+    const section = sensorAkcpDescriptor.sections.find((s) => s.kind === 'table' && s.table === 'probes');
+    if (section?.kind !== 'table') throw new Error('no probes table');
+    const shown = (unit: string): Record<string, unknown> =>
+      Object.fromEntries(section.columns.filter((c) => c.unit === unit).map((c) => [c.key, rows[0]?.[c.key]]));
+    expect(Object.values(shown('celsius')).every((v) => v === null)).toBe(true);
+    expect(shown('percent')).toEqual({ humidity: 41, humidityHighWarning: 70, humidityHighCritical: 80 });
   });
 });

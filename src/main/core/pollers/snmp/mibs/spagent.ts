@@ -1,3 +1,4 @@
+import { optional } from '../optional';
 import { toNumber, toText } from '../session/decode';
 import type { SnmpSession, SnmpTable, SnmpVarbind } from '../session/types';
 import { enumText } from './enum-text';
@@ -101,10 +102,13 @@ export function parseAkcpHumidity(table: SnmpTable): ProbeReading[] {
       humidity: toNumber(col.get(H.percent)),
       state: statusState(status),
       statusText: enumText(SENSOR_STATUS, status),
-      highWarning: toNumber(col.get(H.highWarning)),
-      highCritical: toNumber(col.get(H.highCritical)),
-      lowWarning: toNumber(col.get(H.lowWarning)),
-      lowCritical: toNumber(col.get(H.lowCritical)),
+      // Percent, like the reading: kept apart from the temperature thresholds so no °C is put on them.
+      humidityThresholds: {
+        highWarning: toNumber(col.get(H.highWarning)),
+        highCritical: toNumber(col.get(H.highCritical)),
+        lowWarning: toNumber(col.get(H.lowWarning)),
+        lowCritical: toNumber(col.get(H.lowCritical)),
+      },
     });
   }
   return out;
@@ -135,10 +139,13 @@ export interface AkcpReadings {
 }
 
 export async function readAkcp(session: SnmpSession): Promise<AkcpReadings> {
-  const r = await session.get(Object.values(SPAGENT_OIDS));
-  const temps = parseAkcpTemperatures(await session.table(TEMP_ENTRY, Object.values(T)));
-  const humidity = parseAkcpHumidity(await session.table(HUMIDITY_ENTRY, Object.values(H)));
-  const contacts = parseAkcpContacts(await session.table(SWITCH_ENTRY, Object.values(S)));
+  // Each table on its own: a probe without humidity ports (or an agent that refuses one table) still
+  // reports the others.
+  const none: SnmpTable = new Map();
+  const r = await optional(() => session.get(Object.values(SPAGENT_OIDS)), new Map<string, SnmpVarbind>());
+  const temps = parseAkcpTemperatures(await optional(() => session.table(TEMP_ENTRY, Object.values(T)), none));
+  const humidity = parseAkcpHumidity(await optional(() => session.table(HUMIDITY_ENTRY, Object.values(H)), none));
+  const contacts = parseAkcpContacts(await optional(() => session.table(SWITCH_ENTRY, Object.values(S)), none));
   return {
     product: toText(r.get(SPAGENT_OIDS.product))?.trim() || null,
     manufacturer: toText(r.get(SPAGENT_OIDS.manufacturer))?.trim() || null,

@@ -1,3 +1,4 @@
+import { optional } from '../optional';
 import { toNumber, toText } from '../session/decode';
 import type { SnmpSession, SnmpTable, SnmpVarbind } from '../session/types';
 import { emptyUpsReadings, type UpsReadings, type UpsStatus } from './ups-readings';
@@ -70,7 +71,8 @@ export const WELL_KNOWN_ALARM_NAMES: Record<number, string | null> = {
 };
 const ALARM_BATTERY_BAD = 1;
 
-function firstRow(t: SnmpTable): Map<number, SnmpVarbind> | undefined {
+/** The first row by numeric index: phase 1 of a per-phase table. */
+export function firstRow(t: SnmpTable): Map<number, SnmpVarbind> | undefined {
   const keys = [...t.keys()].sort((a, b) => Number(a) - Number(b));
   return keys.length ? t.get(keys[0] as string) : undefined;
 }
@@ -123,9 +125,11 @@ export function parseUpsMib(scalars: Map<string, SnmpVarbind>, input: SnmpTable,
 }
 
 export async function readUpsMib(session: SnmpSession): Promise<UpsReadings> {
-  const scalars = await session.get(Object.values(UPS_MIB_OIDS));
-  const input = await session.table(INPUT_ENTRY, [2, 3]);
-  const output = await session.table(OUTPUT_ENTRY, [2, 3, 5]);
-  const alarms = await session.table(ALARM_ENTRY, [2]);
+  const none: SnmpTable = new Map();
+  // Each table on its own: an agent that refuses one still reports the others.
+  const scalars = await optional(() => session.get(Object.values(UPS_MIB_OIDS)), new Map<string, SnmpVarbind>());
+  const input = await optional(() => session.table(INPUT_ENTRY, [2, 3]), none);
+  const output = await optional(() => session.table(OUTPUT_ENTRY, [2, 3, 5]), none);
+  const alarms = await optional(() => session.table(ALARM_ENTRY, [2]), none);
   return parseUpsMib(scalars, input, output, alarms);
 }

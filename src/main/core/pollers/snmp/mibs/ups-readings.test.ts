@@ -14,6 +14,12 @@ describe('UPS power severity and problems', () => {
     expect(powerSeverity(ups({}))).toBeNull();
   });
 
+  it('is unknown, not "on mains", when neither the output status nor the time on battery is known', () => {
+    expect(powerSeverity(ups({ batteryStatus: 'normal', batteryPercent: 64, runtimeSeconds: 1260 }))).toBeNull();
+    expect(powerSeverity(ups({ batteryStatus: 'normal', secondsOnBattery: 0 }))).toBe(0);
+    expect(powerSeverity(ups({ batteryStatus: 'low', secondsOnBattery: 312 }))).toBe(2);
+  });
+
   it('states on-battery, replace-battery and bypass problems with figures', () => {
     const metrics = new MetricList();
     const { problems, identity } = upsFigures(

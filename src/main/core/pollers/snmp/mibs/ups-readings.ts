@@ -4,8 +4,8 @@ import type { SnmpSession } from '../session/types';
 import { MetricList } from '../../metric-list';
 
 /**
- * What any UPS says, whatever its MIB: the APC (PowerNet) and standard (UPS-MIB) readers both fill this,
- * so that the two families share metrics, rules, problems and page. Units are normalised (seconds, %, V,
+ * What any UPS says, whatever its MIB: the APC (PowerNet), standard (UPS-MIB), Eaton (XUPS-MIB) and MGE
+ * (MG-SNMP-UPS-MIB) readers all fill this, so that the families share metrics, rules, problems and page. Units are normalised (seconds, %, V,
  * Hz, °C, A); null means the UPS did not say.
  */
 export type UpsStatus = 'online' | 'onBattery' | 'boost' | 'trim' | 'bypass' | 'off' | 'sleeping' | 'rebooting' | 'selfTest' | 'other';
@@ -26,6 +26,8 @@ export interface UpsReadings {
   runtimeSeconds: number | null;
   secondsOnBattery: number | null;
   batteryTemperature: number | null;
+  /** Near the UPS or its card (Eaton and MGE cards measure this, not the battery). */
+  ambientTemperature: number | null;
   batteryVoltage: number | null;
   replaceBattery: boolean | null;
   badBatteryPacks: number | null;
@@ -36,6 +38,9 @@ export interface UpsReadings {
   outputFrequency: number | null;
   outputCurrent: number | null;
   lastTransferCause: string | null;
+  /** Nameplate ratings, when the MIB states them (MGE: VA; Eaton: W). */
+  ratedVA: number | null;
+  ratedWatts: number | null;
   /** Alarms the UPS reports itself (UPS-MIB alarm table), as short texts. */
   alarms: string[];
 }
@@ -55,6 +60,7 @@ export function emptyUpsReadings(): UpsReadings {
     runtimeSeconds: null,
     secondsOnBattery: null,
     batteryTemperature: null,
+    ambientTemperature: null,
     batteryVoltage: null,
     replaceBattery: null,
     badBatteryPacks: null,
@@ -65,6 +71,8 @@ export function emptyUpsReadings(): UpsReadings {
     outputFrequency: null,
     outputCurrent: null,
     lastTransferCause: null,
+    ratedVA: null,
+    ratedWatts: null,
     alarms: [],
   };
 }
@@ -93,7 +101,9 @@ export const UPS_RULES: Rule[] = [
  * UPS with a small battery.
  */
 export function powerSeverity(r: UpsReadings): number | null {
-  if (r.status === null && r.batteryStatus === null) return null;
+  // Only the output status or the time on battery say whether the UPS is on mains: without both, "on mains"
+  // would be a guess (an agent that lost its output group must not turn a UPS on battery into an OK one).
+  if (r.status === null && r.secondsOnBattery === null) return null;
   const onBattery = r.status === 'onBattery' || (r.status === null && r.secondsOnBattery !== null && r.secondsOnBattery > 0);
   if (!onBattery) return 0;
   const low =
@@ -122,6 +132,7 @@ export function upsFigures(r: UpsReadings, metrics: MetricList): { identity: Rec
   metrics.add('ups.output.frequency', r.outputFrequency, 'hertz');
   metrics.add('ups.output.current', r.outputCurrent, 'amperes');
   metrics.add('ups.battery.temperature', r.batteryTemperature, 'celsius');
+  metrics.add('ups.ambient.temperature', r.ambientTemperature, 'celsius');
   metrics.add('ups.battery.voltage', r.batteryVoltage, 'volts');
   metrics.add('ups.time.on.battery', r.secondsOnBattery, 'seconds');
   metrics.flag('ups.on.battery', severity === null ? null : severity > 0);
@@ -157,6 +168,8 @@ export function upsFigures(r: UpsReadings, metrics: MetricList): { identity: Rec
       batteryStatus: r.batteryStatus,
       replaceBattery: r.replaceBattery,
       lastTransferCause: r.lastTransferCause,
+      ratedVA: r.ratedVA,
+      ratedWatts: r.ratedWatts,
     },
     problems,
   };

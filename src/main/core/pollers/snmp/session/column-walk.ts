@@ -12,7 +12,10 @@ export type WalkStep = (oids: string[], repetitions: number) => Promise<(SnmpVar
 export interface WalkOptions {
   /** Varbinds per request, shared between the open columns. */
   budget: number;
-  /** Safety cap per column against agents that never end a walk. */
+  /**
+   * Safety cap per column against agents that never end a walk: bounds the time and memory of one walk. The
+   * monitor's own bound per table (monitor/poll-bounds.ts) is lower and is the one the user is told about.
+   */
   maxRows?: number;
 }
 
@@ -41,7 +44,7 @@ interface Column {
 }
 
 export async function walkColumns(bases: readonly string[], step: WalkStep, options: WalkOptions): Promise<Map<string, SnmpVarbind[]>> {
-  const maxRows = options.maxRows ?? 100_000;
+  const maxRows = options.maxRows ?? 10_000;
   const result = new Map<string, SnmpVarbind[]>();
   let open: Column[] = bases.map((base) => {
     const out: SnmpVarbind[] = [];

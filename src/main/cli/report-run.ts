@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { ReportProfileSchema, type ReportDocument } from '../../shared/contract/report';
+import { DeviceRegistry } from '../core/inventory/device-registry';
+import { systemClock, type Logger, type SecretStore } from '../core/ports';
+import { REPORT_CHECKS } from '../core/report/checks/index';
+import { ReportHistory } from '../core/report/history';
+import { chromiumPdf, findChromium } from '../core/report/render/chromium-pdf';
+import type { ReportExport } from '../core/report/report-service';
+import { exportReport, ReportServiceImpl } from '../core/report/report-service-impl';
+import { runReport } from '../core/report/run-report';
+import { FileSecretStore } from '../core/secrets/file-secret-store';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { ConfSettingsStore, inspectSettingsFile } from '../core/settings/conf-settings-store';
+import { SETTINGS_NAME } from '../server/headless-core';
+import type { ReportConfig } from './report-options';
+import { defaultDataDir } from './serve-data-dir';
+
+export interface ReportOutcome {
+  doc: ReportDocument;
+  file: ReportExport;
+}
+
+/** A profile of the console's data folder: its vCenters, their keychain passwords; the report is kept. */
+async function runProfile(
+  config: Extract<ReportConfig, { mode: 'profile' }>,
+  log: Logger,
+  signal: AbortSignal,
+): Promise<ReportDocument> {
+  const dataDir = config.dataDir ?? defaultDataDir();
+  const inspected = inspectSettingsFile(join(dataDir, `${SETTINGS_NAME}.json`));
+  for (const n of inspected.notices) log.warn(n);
+  const conf = new Conf<Record<string, unknown>>({
+    cwd: dataDir,
+    configName: SETTINGS_NAME,
+    projectName: 'vigie',
+    clearInvalidConfig: true,
+    configFileMode: 0o600,
+  });
+  const settings = new ConfSettingsStore(conf, inspected.notices);
+  const secrets: SecretStore =
+    config.secrets === 'file' ? new FileSecretStore({ dataDir }) : new KeytarSecretStore();
+  const reports = new ReportServiceImpl({
+    settings,
+    devices: new DeviceRegistry(settings, secrets, systemClock),
+    history: new ReportHistory(join(dataDir, 'reports'), log),
+    runner: runReport,
+    pdf: chromiumPdf({ executablePath: config.chromium }),
+    checks: REPORT_CHECKS,
+    clock: systemClock,
+    log,
+  });
+  if (!reports.profiles().some((p) => p.name === config.profile)) {
+    const known = reports.profiles().map((p) => p.name);
+    throw new Error(
+      `no report profile "${config.profile}" in ${dataDir}${known.length ? ` (profiles: ${known.join(', ')})` : ' (it has none)'}`,
+    );
+  }
+  return reports.run(config.profile, signal);
+}
+
+/** Runs the report the command line asks for and exports it; throws what the caller prints in one line. */
+export async function runReportCommand(
+  config: ReportConfig,
+  log: Logger,
+  signal: AbortSignal,
+): Promise<ReportOutcome> {
+  // No browser to print with: say so before minutes of collection, not after.
+  if (config.format === 'pdf') findChromium(config.chromium);
+  let doc: ReportDocument;
+  if (config.mode === 'profile') {
+    doc = await runProfile(config, log, signal);
+  } else {
+    const profile = ReportProfileSchema.parse({
+      name: 'vcenter',
+      vcenters: ['cli'],
+      language: config.language ?? 'en',
+    });
+    doc = await runReport({
+      profile,
+      targets: [config.target],
+      previous: null,
+      now: () => Date.now(),
+      signal,
+    });
+  }
+  const file = await exportReport(doc, config.format, {
+    ...(config.language ? { language: config.language } : {}),
+    checks: REPORT_CHECKS,
+    pdf: chromiumPdf({ executablePath: config.chromium }),
+    signal,
+  });
+  if (config.out) writeFileSync(config.out, file.data);
+  else process.stdout.write(file.data);
+  return { doc, file };
+}
