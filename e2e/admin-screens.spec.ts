@@ -71,7 +71,8 @@ for (const [width, height] of [
 ] as const) {
   test(`item 16: the dashboard uses the width at ${width} px, names whole`, async ({ page, fake }) => {
     await page.setViewportSize({ width, height });
-    const { open } = await fake();
+    // French: the longest figure labels ("Durée de fonctionnement").
+    const { open } = await fake({ language: 'fr' });
     await open('#/');
     const ups = page.getByTestId('group-ups').locator('a[data-testid^="tile-"]');
     await expect(ups).toHaveCount(4);
@@ -80,7 +81,7 @@ for (const [width, height] of [
     if (width >= 2560) expect(perRow).toBe(4);
     // The tiles' area reaches the events column: no wide empty band on the right of the tiles.
     const grid = await page.getByTestId('group-ups').locator('> div').last().boundingBox();
-    const events = await page.getByRole('complementary', { name: /Recent events/ }).boundingBox().catch(() => null);
+    const events = await page.getByRole('complementary', { name: /Événements récents/ }).boundingBox().catch(() => null);
     if (grid && events && events.x > grid.x) expect(events.x - (grid.x + grid.width)).toBeLessThan(40);
     const cut = await page.locator('a[data-testid^="tile-"] [title]').evaluateAll((els) =>
       (els as unknown as El[])
@@ -88,6 +89,10 @@ for (const [width, height] of [
         .map((e) => e.textContent ?? ''),
     );
     expect(cut.filter((n) => n.length <= 40), 'names of up to 40 characters are shown whole').toEqual([]);
+    const cutFigures = await page.getByTestId('key-figure').evaluateAll((els) =>
+      (els as unknown as El[]).filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent ?? ''),
+    );
+    expect(cutFigures, 'key figures are shown whole').toEqual([]);
     await look(page, `admin-16-dashboard-${width}`);
   });
 }

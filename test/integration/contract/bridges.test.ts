@@ -23,6 +23,10 @@ import { FakeElectronIpc } from '../../helpers/fake-electron-ipc';
 import { startVcsim, vcsimAvailable, type Vcsim } from '../../helpers/vcsim';
 import { postForm, sessionCookieOf } from '../server/http-request';
 
+/** Set when the web transport opens its WebSocket (lazily, on the first subscription). */
+let socketOpen: Promise<void> | null = null;
+const webSocketOpen = (): Promise<void> => socketOpen ?? Promise.reject(new Error('the web transport opened no WebSocket'));
+
 /**
  * The contract test: every channel over the Electron bridge (the real preload bridge and handler
  * registration over an in-memory IPC) and over the web bridge (the real server and web transport), against
@@ -94,7 +98,11 @@ beforeAll(async () => {
   const web = createWebTransport({
     baseUrl: origin,
     headers: { cookie, origin },
-    openSocket: (url) => new WebSocket(url, { headers: { cookie }, origin }) as unknown as SocketLike,
+    openSocket: (url) => {
+      const ws = new WebSocket(url, { headers: { cookie }, origin });
+      socketOpen = new Promise((resolve) => ws.once('open', () => resolve()));
+      return ws as unknown as SocketLike;
+    },
   });
   const preload = createPreloadBridge(ipc.ipcRenderer);
   transports = [
@@ -305,7 +313,7 @@ describe('every channel over both bridges', () => {
   it('delivers events to both bridges with the same payload, and unsubscribes', async () => {
     const received = transports.map(() => [] as { name: string }[]);
     const offs = transports.map((t, i) => t.client.on('devices:changed', (p) => received[i]!.push(p)));
-    await new Promise((r) => setTimeout(r, 300)); // the WebSocket connects on first subscription
+    await webSocketOpen(); // the WebSocket connects on first subscription: events go only to an open one
     await transports[0]!.client.call('devices:add', device('evented'));
     await expect.poll(() => received.map((r) => r.some((p) => p.name === 'evented'))).toEqual([true, true]);
     expect(received[1]!.find((p) => p.name === 'evented')).toEqual(received[0]!.find((p) => p.name === 'evented'));
@@ -318,9 +326,13 @@ describe('every channel over both bridges', () => {
     type P = { runId: string; state: string; step: string };
     const received = transports.map(() => [] as P[]);
     const offs = transports.map((t, i) => t.client.on('reports:progress', (p) => received[i]!.push(p)));
-    await new Promise((r) => setTimeout(r, 300)); // the WebSocket connects on first subscription
+    await webSocketOpen(); // the WebSocket connects on first subscription: events go only to an open one
     const { runId } = await transports[0]!.client.call('reports:start', { profile: reportProfile.name });
-    const ended = (list: P[]): boolean => list.some((p) => p.runId === runId && p.state !== 'running');
+    // The run's end: the render step done, or the run failed or was cancelled (each step also says 'done').
+    const ended = (list: P[]): boolean =>
+      list.some(
+        (p) => p.runId === runId && ((p.step === 'render' && p.state === 'done') || p.state === 'failed' || p.state === 'cancelled'),
+      );
     await expect.poll(() => received.map(ended), { timeout: 60_000 }).toEqual([true, true]);
     const mine = (list: P[]): P[] => list.filter((p) => p.runId === runId);
     expect(mine(received[1]!)).toEqual(mine(received[0]!));

@@ -200,7 +200,7 @@ describe.skipIf(missingPeer('vcsim', available.ok ? null : available.reason))(
       expect(table.some((row) => row[0] === 'vcenter-services' && row[1] === 'unsupported')).toBe(true);
     });
 
-    it.skipIf(!pdfTools)('--format pdf writes a PDF whose text holds the hostile VM name as text', () => {
+    it.skipIf(missingPeer('Chromium and pdftotext', pdfTools ? null : 'apt-get install chromium poppler-utils'))('--format pdf writes a PDF whose text holds the hostile VM name as text', () => {
       const r = run('pdf');
       expect(r.stderr).toMatch(/r\.pdf written/);
       expect(r.code).toBe(0);
