@@ -10,6 +10,7 @@ import { chromiumPdf, findChromium } from '../core/report/render/chromium-pdf';
 import type { ReportExport } from '../core/report/report-service';
 import { exportReport, ReportServiceImpl } from '../core/report/report-service-impl';
 import { runReport } from '../core/report/run-report';
+import { scheduleProblem } from '../core/schedule/next-run';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { ConfSettingsStore, inspectSettingsFile } from '../core/settings/conf-settings-store';
@@ -57,6 +58,10 @@ async function runProfile(
       `no report profile "${config.profile}" in ${dataDir}${known.length ? ` (profiles: ${known.join(', ')})` : ' (it has none)'}`,
     );
   }
+  // Saving refuses such a pattern now, but a settings file from before (or edited by hand) may hold one.
+  const schedule = reports.profiles().find((p) => p.name === config.profile)?.schedule;
+  const problem = schedule ? scheduleProblem(schedule) : null;
+  if (problem) log.warn(`profile "${config.profile}": ${schedule?.kind === 'cron' ? 'schedule.expression' : 'schedule.time'}: ${problem}: it never runs by itself (this run goes on)`);
   return reports.run(config.profile, signal);
 }
 

@@ -32,6 +32,9 @@ export interface FieldSpec {
   key: string;
   label: Label;
   unit?: Unit;
+  /** The unit it is shown in when the data's unit differs from the chart of the same quantity (bytes/s
+   *  shown as bits/s); the renderer converts. */
+  shownIn?: Unit;
   format?: ValueFormat;
 }
 
@@ -56,6 +59,8 @@ export interface ChartSection {
   kind: 'chart';
   title: Label;
   unit: Unit;
+  /** As FieldSpec.shownIn: the unit the chart is drawn in when the stored one differs. */
+  shownIn?: Unit;
   /** instance '*' draws one line per instance found in the store. */
   series: { metric: string; instance?: string; label?: Label }[];
 }

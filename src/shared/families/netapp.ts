@@ -78,6 +78,8 @@ export const netappDescriptor: FamilyDescriptor = {
       kind: 'chart',
       title: label('Network', 'Réseau'),
       unit: 'bytesPerSecond',
+      // Counted in bytes by the filer; drawn in bits per second like the interfaces table below.
+      shownIn: 'bitsPerSecond',
       series: [
         { metric: 'netapp.net.rcvd', label: label('Received', 'Reçu') },
         { metric: 'netapp.net.sent', label: label('Sent', 'Envoyé') },

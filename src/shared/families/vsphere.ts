@@ -78,8 +78,8 @@ export const vsphereFamily: FamilyDescriptor = {
       columns: [
         { key: 'host', label: label('Host', 'Hôte') },
         { key: 'device', label: label('Adapter', 'Carte') },
-        { key: 'tx', label: label('Sent', 'Émis'), unit: 'bytesPerSecond' },
-        { key: 'rx', label: label('Received', 'Reçus'), unit: 'bytesPerSecond' },
+        { key: 'tx', label: label('Sent', 'Émis'), unit: 'bytesPerSecond', shownIn: 'bitsPerSecond' },
+        { key: 'rx', label: label('Received', 'Reçus'), unit: 'bytesPerSecond', shownIn: 'bitsPerSecond' },
         { key: 'txPackets', label: label('Packets sent', 'Paquets émis'), unit: 'perSecond', secondary: true },
         { key: 'rxPackets', label: label('Packets received', 'Paquets reçus'), unit: 'perSecond', secondary: true },
       ],

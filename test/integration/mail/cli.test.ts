@@ -1,15 +1,18 @@
 import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AddressObject } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTP_PASSWORD_REF } from '../../../src/main/core/mail/mail-service';
 import { FileSecretStore } from '../../../src/main/core/secrets/file-secret-store';
 import { defaultSettings } from '../../../src/main/core/settings/schema';
+import { ReportDocumentSchema } from '../../../src/shared/contract/report';
 import { missingPeer } from '../../helpers/peer';
 import { hasOpenssl, selfSignedCertificate, startSmtp, type TestSmtp } from '../../helpers/smtp';
+import { startVcsim, vcsimAvailable } from '../../helpers/vcsim';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = join(ROOT, 'src/main/cli/index.ts');
@@ -114,4 +117,92 @@ describe.skipIf(missingPeer('openssl', hasOpenssl ? null : 'openssl not installe
     expect(r.code).toBe(0);
     expect(smtp.received.at(-1)!.mail.text).toContain(`using the settings of ${data}`);
   });
+});
+
+const vcsim = vcsimAvailable();
+
+describe.skipIf(
+  missingPeer('openssl', hasOpenssl ? null : 'openssl not installed (apt-get install openssl)') ||
+    missingPeer('vcsim', vcsim.ok ? null : vcsim.reason),
+)('vigie report --profile NAME --mail (data folder, secrets file, simulator)', () => {
+  it("mails the kept report to the profile's recipients with the counts in the subject; a stored bad cron is one warning line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-report-mail-'));
+    const tls = selfSignedCertificate(dir);
+    const smtp = await startSmtp({ ...tls, user: 'cron', password: 'smtp-pw' });
+    // One host in maintenance: a finding whatever else the simulator holds.
+    const sim = await startVcsim({ tls: true, maintenance: 1 });
+    try {
+      const data = join(dir, 'data');
+      const secrets = new FileSecretStore({ dataDir: data, env: {} });
+      await secrets.set('device:vc-lab', JSON.stringify({ password: sim.password }));
+      await secrets.set(SMTP_PASSWORD_REF, 'smtp-pw');
+      const settings = {
+        ...defaultSettings(),
+        devices: [
+          {
+            id: 'vc-lab',
+            name: 'lab vCenter',
+            kind: 'vsphere',
+            family: 'vsphere',
+            host: '127.0.0.1',
+            port: sim.port,
+            vsphere: { user: sim.user, tlsFingerprint: sim.fingerprint },
+            hasSecret: true,
+            createdAt: 1,
+          },
+        ],
+        reportProfiles: [
+          {
+            name: 'nightly',
+            vcenters: ['vc-lab'],
+            // Saved by a console from before saving checked it (or edited by hand): the run still goes on.
+            schedule: { kind: 'cron', expression: '61 25 * * *', timezone: 'Europe/Paris' },
+            mail: { to: ['ops@example.com', 'noc@example.com'], cc: ['lead@example.com'] },
+          },
+        ],
+      };
+      settings.smtp = {
+        ...settings.smtp,
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'starttls',
+        username: 'cron',
+        passwordSet: true,
+        from: 'Vigie <vigie@example.com>',
+        caFile: tls.certPath,
+      };
+      writeFileSync(join(data, 'settings.json'), JSON.stringify(settings));
+
+      const out = join(dir, 'nightly.json');
+      const r = await vigie(['report', '--profile', 'nightly', '--mail', '--data', data, '--secrets', 'file', '--format', 'json', '--out', out], {});
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines.filter((l) => l.includes('schedule.expression'))).toEqual([
+        'vigie report: profile "nightly": schedule.expression: invalid cron expression "61 25 * * *": CronPattern: Invalid value for minute: 61: it never runs by itself (this run goes on)',
+      ]);
+      expect(lines).toContain(`vigie report: report mailed to ops@example.com, noc@example.com, lead@example.com via 127.0.0.1:${smtp.port}`);
+
+      const doc = ReportDocumentSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+      const rows = doc.checks.flatMap((c) => c.rows);
+      const critical = rows.filter((x) => x.severity === 'critical').length;
+      const warning = rows.filter((x) => x.severity === 'warning').length;
+      expect(doc.checks.find((c) => c.id === 'hosts-maintenance')?.rows).toHaveLength(1);
+      expect(warning).toBeGreaterThan(0);
+
+      expect(smtp.received).toHaveLength(1);
+      const got = smtp.received[0]!;
+      expect(got.user).toBe('cron');
+      expect(got.envelopeTo.sort()).toEqual(['lead@example.com', 'noc@example.com', 'ops@example.com']);
+      const failed = doc.checks.filter((c) => c.status === 'error').length + doc.vcenters.filter((v) => v.error !== null).length;
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(doc.generatedAt));
+      const counts = [`${critical} critical`, `${warning} warning`, ...(failed ? [`${failed} check${failed > 1 ? 's' : ''} failed`] : [])];
+      expect(got.mail.subject).toBe(`Vigie report nightly — ${day} — ${counts.join(', ')}`);
+      const names = (a: AddressObject | AddressObject[] | undefined): string => [a ?? []].flat().map((x) => x.text).join(', ');
+      expect(names(got.mail.to)).toBe('ops@example.com, noc@example.com');
+      expect(names(got.mail.cc)).toBe('lead@example.com');
+    } finally {
+      await sim.stop();
+      await smtp.close();
+    }
+  }, 180_000);
 });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportProfileSchema, type ReportCheckResult, type ReportDocument, type ReportProfileInput } from '../../../src/shared/contract/report';
 import { REPORT_CHECKS } from '../../../src/main/core/report/checks/index';
+import { VimClient } from '../../../src/main/core/vsphere/client';
+import { retrieveFromContainer } from '../../../src/main/core/vsphere/property-collector';
+import { struct, type MoRef } from '../../../src/main/core/vsphere/xml-build';
+import { text } from '../../../src/main/core/vsphere/xml-parse';
 import { ReportRunError, runReport, type ReportTarget } from '../../../src/main/core/report/run-report';
 import { missingPeer } from '../../helpers/peer';
 import { startNtpServer, startSilentUdp, type LoopbackUdp } from '../../helpers/ntp-server';
@@ -314,6 +318,10 @@ describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available
     }
     expect(check(out, 'hosts-disconnected').rows).toHaveLength(1);
     expect(check(out, 'datastores-low-free').rows).toHaveLength(2);
+    // Its events only fill the creator: without them it still lists the snapshots, and says why it cannot.
+    expect(check(out, 'snapshots-old').status).toBe('findings');
+    expect(check(out, 'snapshots-old').rows).toHaveLength(2);
+    expect(check(out, 'snapshots-old').message).toMatch(/creator unknown for \d+ of \d+ snapshots: .*; events: .*no answer within 0\.001 s/);
   });
 
   it('cancellation: an aborted run rejects with stage cancelled', async () => {
@@ -331,5 +339,64 @@ describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available
     const error: unknown = await run.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportRunError);
     expect(error).toMatchObject({ stage: 'cancelled' });
+  });
+
+  // Last: it posts events to the shared simulator, which the runs above must not see.
+  it('snapshots-old: the creator from the CreateSnapshot_Task TaskEvent where tasks cannot be read', async () => {
+    // govmomi 0.24 logs no TaskEvent of its own: post what vCenter logs when the task is queued (PostEvent
+    // keeps the TaskInfo and sets userName to the posting session's user).
+    const client = new VimClient({ host: sim.host, port: sim.port, user: sim.user, password: sim.password, tlsFingerprint: sim.fingerprint, timeoutMs: 60_000 });
+    await client.login();
+    const sc = await client.serviceContent();
+    const em = sc.eventManager;
+    if (!em) throw new Error('the simulator has no event manager');
+    const vms = await retrieveFromContainer(client, [{ type: 'VirtualMachine', paths: ['name'] }], {});
+    const refOf = (name: string): MoRef => {
+      const found = vms.find((o) => text(o.props.get('name')) === name);
+      if (!found) throw new Error(`no VM ${name}`);
+      return found.obj;
+    };
+    const vmName = sim.scenario.oldSnapshotVms[0] ?? '';
+    const created = new Map(check(doc, 'snapshots-old').rows.map((r) => [String(r.name), Date.parse(String(r.created))]));
+    const otherVm = vms.map((o) => text(o.props.get('name')) ?? '').find((n) => n !== vmName) ?? '';
+    const post = (vm: string, queued: number): Promise<unknown> =>
+      client.call('PostEvent', em, {
+        eventToPost: struct(
+          {
+            key: 0,
+            chainId: 0,
+            createdTime: new Date(queued),
+            userName: '',
+            vm: struct({ name: vm, vm: refOf(vm) }),
+            info: struct({
+              key: 'task-posted',
+              task: { type: 'Task', value: 'task-posted' },
+              name: 'CreateSnapshot_Task',
+              descriptionId: 'VirtualMachine.createSnapshot',
+              entity: refOf(vm),
+              entityName: vm,
+              state: 'queued',
+              cancelled: false,
+              cancelable: false,
+              queueTime: new Date(queued),
+              eventChainId: 0,
+            }),
+          },
+          'TaskEvent',
+        ),
+      });
+    const before = created.get('before-upgrade') ?? 0;
+    const nested = created.get('nested') ?? 0;
+    await post(vmName, before - 4000);
+    await post(vmName, nested - 2000);
+    // Another VM, queued a second before the nested snapshot: not a candidate.
+    await post(otherVm, nested - 1000);
+    const only = Object.fromEntries(REPORT_CHECKS.map((c) => [c.id, { enabled: c.id === 'snapshots-old' }]));
+    // Now, not `started`: the simulator stamps the posted events with its own clock, after `started`.
+    const out = await report({ profile: profile({ checks: only }), targets: [target(sim, 'vc1')], previous: null, now: Date.now });
+    expect(rows(out, 'snapshots-old', ['vm', 'name', 'creator'])).toEqual([
+      `vm=${vmName}|name=before-upgrade|creator=${sim.user}`,
+      `vm=${vmName}|name=nested|creator=${sim.user}`,
+    ]);
   });
 });

@@ -22,7 +22,12 @@ export interface ReportCheck<Snapshot = unknown> {
   needs: {
     properties?: readonly PropertySelection[];
     /** Event type names and the window (days) the check reads them over, from its thresholds. */
-    events?: { types: readonly string[]; days: (t: ReportThreshold) => number };
+    events?: {
+      types: readonly string[];
+      days: (t: ReportThreshold) => number;
+      /** Events that only fill a column (snapshots-old's creator): the check still runs when they cannot be read. */
+      optional?: boolean;
+    };
     /** Performance counters (group.name.rollup) over a window of days. */
     perf?: { counters: readonly string[]; entity: 'VirtualMachine' | 'HostSystem'; days: (t: ReportThreshold) => number };
     /** Extra calls (host date-time, appliance services…), named for `unsupported` messages. */

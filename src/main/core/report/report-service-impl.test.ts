@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VigieError } from '../../../shared/contract/envelope';
 import { DeviceConfigSchema, type DeviceConfig } from '../../../shared/contract/devices';
 import type { ReportDocument, ReportProgress } from '../../../shared/contract/report';
 import type { Logger } from '../ports';
@@ -210,6 +211,31 @@ describe('ReportServiceImpl', () => {
     ]);
     expect(s.removeProfile('weekly')).toBe(true);
     expect(s.removeProfile('weekly')).toBe(false);
+  });
+
+  it('refuses a cron expression croner cannot run, naming the field and the reason, and keeps nothing', () => {
+    const s = service(fakeRunner().runner);
+    const save = (expression: string): Pick<VigieError, 'code' | 'message' | 'issues'> | null => {
+      try {
+        s.saveProfile({ name: 'nightly', vcenters: [vc.id], schedule: { kind: 'cron', expression } });
+        return null;
+      } catch (e) {
+        if (!(e instanceof VigieError)) throw e;
+        return { code: e.code, message: e.message, issues: e.issues };
+      }
+    };
+    const reason = 'invalid cron expression "61 25 * * *": CronPattern: Invalid value for minute: 61';
+    expect(save('61 25 * * *')).toEqual({
+      code: 'invalid_request',
+      message: `Report profile: schedule.expression: ${reason}`,
+      issues: [{ path: 'schedule.expression', message: reason }],
+    });
+    const words = save('every day 7h');
+    expect(words?.issues.map((i) => i.path)).toEqual(['schedule.expression']);
+    expect(words?.issues[0]?.message).toMatch(/^invalid cron expression "every day 7h": .*exactly five, six, or seven/);
+    expect(s.profiles().map((p) => p.name)).toEqual(['daily']);
+    expect(save('30 6 * * 1-5')).toBeNull();
+    expect(s.profiles().find((p) => p.name === 'nightly')?.schedule).toEqual({ kind: 'cron', expression: '30 6 * * 1-5' });
   });
 
   it('exports a kept report in the four formats, CSV per check too', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract/report';
 import type { DeviceConfig, DeviceSecret } from '../../../shared/contract/devices';
 import type { Clock, Logger } from '../ports';
+import { scheduleProblem } from '../schedule/next-run';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ReportCheck } from './check';
 import type { ReportHistory } from './history';
@@ -81,6 +82,12 @@ export class ReportServiceImpl implements ReportService {
       );
     }
     const profile = parsed.data;
+    // The schema only bounds the expression's length: a pattern croner refuses would be saved and never run.
+    const cronProblem = profile.schedule ? scheduleProblem(profile.schedule) : null;
+    if (cronProblem) {
+      const field = profile.schedule?.kind === 'cron' ? 'schedule.expression' : 'schedule.time';
+      throw new VigieError('invalid_request', `Report profile: ${field}: ${cronProblem}`, [{ path: field, message: cronProblem }]);
+    }
     for (const id of profile.vcenters) {
       const d = this.deps.devices.find(id);
       if (!d || d.kind !== 'vsphere')

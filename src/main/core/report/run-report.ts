@@ -159,7 +159,7 @@ const matchers = (e: ReportExclusions): EnabledCheck['exclusions'] => ({
 
 /** The calls a check cannot do without (events and perf included). */
 function requiredCalls(check: SnapshotCheck): string[] {
-  return [...(check.needs.calls ?? []), ...(check.needs.events ? [CALLS.events] : []), ...(check.needs.perf ? [CALLS.perf] : [])];
+  return [...(check.needs.calls ?? []), ...(check.needs.events && !check.needs.events.optional ? [CALLS.events] : []), ...(check.needs.perf ? [CALLS.perf] : [])];
 }
 
 type PerVcenter =
@@ -180,7 +180,7 @@ function runOne(c: EnabledCheck, read: VcenterRead, global: EnabledCheck['exclus
       const row = { ...f.cells, severity: f.severity, isNew: false, vcenter: read.target.name };
       if (!excluded(row, c.check.subjects, [global, c.exclusions])) rows.push(row);
     }
-    const eventsNote = c.check.needs.events ? read.snapshot.notes.get('events') : undefined;
+    const eventsNote = c.check.needs.events && !c.check.needs.events.optional ? read.snapshot.notes.get('events') : undefined;
     return { status: 'rows', rows, message: [out.message, eventsNote].filter(Boolean).join('; ') || null };
   } catch (error) {
     return { status: 'error', message: `the check failed: ${error instanceof Error ? error.message : String(error)}` };

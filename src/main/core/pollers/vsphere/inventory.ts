@@ -1,6 +1,6 @@
 import type { FollowedObject } from '../../vsphere/updates';
 import type { MoRef } from '../../vsphere/xml-build';
-import { arrayItems, bool, child, date, moRef, num, refKey, text, type XmlNode } from '../../vsphere/xml-parse';
+import { arrayItems, bool, child, children, date, moRef, num, refKey, text, type XmlNode } from '../../vsphere/xml-parse';
 
 /** vSphere's entity status colours; gray = unknown. */
 export type EntityStatus = 'green' | 'yellow' | 'red' | 'gray';
@@ -46,6 +46,8 @@ export interface VmInfo {
   hostMemoryMB: number | undefined;
   toolsStatus: string;
   toolsRunning: string;
+  /** Creation time (ms) of the VM's oldest snapshot; undefined when it has none. */
+  oldestSnapshot: number | undefined;
   status: EntityStatus;
   alarms: AlarmStateInfo[];
 }
@@ -133,6 +135,18 @@ function host(o: FollowedObject): HostInfo {
   };
 }
 
+/** The oldest createTime in a snapshot tree (VirtualMachineSnapshotInfo.rootSnapshotList, nested). */
+function oldestSnapshot(info: XmlNode | undefined): number | undefined {
+  let oldest: number | undefined;
+  const visit = (node: XmlNode): void => {
+    const t = date(node, 'createTime')?.getTime();
+    if (t !== undefined && (oldest === undefined || t < oldest)) oldest = t;
+    for (const c of children(node, 'childSnapshotList')) visit(c);
+  };
+  for (const root of children(info, 'rootSnapshotList')) visit(root);
+  return oldest;
+}
+
 function vm(o: FollowedObject): VmInfo {
   return {
     ref: o.obj,
@@ -149,6 +163,7 @@ function vm(o: FollowedObject): VmInfo {
     hostMemoryMB: n(o, 'summary.quickStats.hostMemoryUsage'),
     toolsStatus: str(o, 'guest.toolsStatus'),
     toolsRunning: str(o, 'guest.toolsRunningStatus'),
+    oldestSnapshot: oldestSnapshot(prop(o, 'snapshot')),
     status: status(prop(o, 'overallStatus')),
     alarms: alarms(prop(o, 'triggeredAlarmState')),
   };

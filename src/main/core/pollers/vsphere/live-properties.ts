@@ -41,6 +41,9 @@ export const LIVE_PROPERTIES: readonly PropertySelection[] = [
       'summary.quickStats.hostMemoryUsage',
       'guest.toolsStatus',
       'guest.toolsRunningStatus',
+      // For old snapshots. No summary field dates them; the whole 'snapshot' is unset on a VM without any
+      // (most of them) and changes only when one is taken or removed, so it costs nearly nothing to follow.
+      'snapshot',
     ],
   },
   {

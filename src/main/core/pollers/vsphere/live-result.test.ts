@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { About } from '../../vsphere/service-content';
-import type { HostInfo, Inventory, VmInfo } from './inventory';
+import { parseXml, type XmlNode } from '../../vsphere/xml-parse';
+import { readInventory, type HostInfo, type Inventory, type VmInfo } from './inventory';
 import { buildLiveResult, unknownAlarms } from './live-result';
 
 const about: About = {
@@ -49,6 +50,7 @@ function vm(name: string, hostName: string, over: Partial<VmInfo> = {}): VmInfo 
     hostMemoryMB: 3072,
     toolsStatus: 'toolsOk',
     toolsRunning: 'guestToolsRunning',
+    oldestSnapshot: undefined,
     status: 'green',
     alarms: [],
     ...over,
@@ -199,6 +201,53 @@ describe('vCenter problem summary (issue 17 item 14)', () => {
       { severity: 'critical', message: 'VM red overall status is red' },
       { severity: 'warning', message: 'VM yellow overall status is yellow' },
       { severity: 'warning', message: '2 powered-on VM(s) without VMware Tools running: notools, stopped-tools' },
+    ]);
+  });
+});
+
+describe('old snapshots in the vCenter problem summary (issue 17 item 14)', () => {
+  const DAY = 86_400_000;
+  const now = Date.UTC(2026, 11, 3, 4, 0, 0);
+
+  it('reads the oldest snapshot of a VM from its followed snapshot tree, nested ones included', () => {
+    const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+    const tree =
+      '<currentSnapshot type="VirtualMachineSnapshot">snapshot-3</currentSnapshot><rootSnapshotList>' +
+      '<snapshot type="VirtualMachineSnapshot">snapshot-1</snapshot><name>before upgrade</name><createTime>2026-11-20T10:00:00Z</createTime>' +
+      '<childSnapshotList><snapshot type="VirtualMachineSnapshot">snapshot-2</snapshot><name>nested</name><createTime>2026-11-01T08:30:00Z</createTime></childSnapshotList>' +
+      '</rootSnapshotList>';
+    const root = parseXml(`<val ${XSI}>${tree}</val>`);
+    const props = (snapshot: boolean): Map<string, XmlNode> =>
+      new Map<string, XmlNode>([
+        ['name', snapshot ? 'with-snap' : 'no-snap'],
+        ...(snapshot ? [['snapshot', (root.val as XmlNode | undefined) ?? ''] as [string, XmlNode]] : []),
+      ]);
+    const inv = readInventory([
+      { obj: { type: 'VirtualMachine', value: 'vm-1' }, props: props(true) },
+      { obj: { type: 'VirtualMachine', value: 'vm-2' }, props: props(false) },
+    ]);
+    const byName = new Map(inv.vms.map((v) => [v.name, v.oldestSnapshot]));
+    expect(byName.get('with-snap')).toBe(Date.UTC(2026, 10, 1, 8, 30));
+    expect(byName.get('no-snap')).toBeUndefined();
+  });
+
+  it('flags VMs whose oldest snapshot is over 14 days old as one warning, and no others', () => {
+    const vms = [
+      vm('fresh', 'esx1', { oldestSnapshot: now - 3 * DAY }),
+      vm('borderline', 'esx1', { oldestSnapshot: now - 14 * DAY }),
+      vm('old', 'esx1', { oldestSnapshot: now - 15 * DAY }),
+      vm('ancient-off', 'esx1', { oldestSnapshot: now - 400 * DAY, powerState: 'poweredOff' }),
+      vm('none', 'esx1'),
+    ];
+    const r = buildLiveResult({ about, inventory: inventory({ hosts: [host('esx1')], vms }), rates: null, alarmNames: new Map(), now });
+    expect(r.problems).toEqual([{ severity: 'warning', message: '2 VM(s) with a snapshot older than 14 days: old, ancient-off' }]);
+  });
+
+  it('names five and counts the rest on a large farm', () => {
+    const vms = Array.from({ length: 8 }, (_, i) => vm(`vm${i}`, 'esx1', { oldestSnapshot: now - 30 * DAY }));
+    const r = buildLiveResult({ about, inventory: inventory({ hosts: [host('esx1')], vms }), rates: null, alarmNames: new Map(), now });
+    expect(r.problems).toEqual([
+      { severity: 'warning', message: '8 VM(s) with a snapshot older than 14 days: vm0, vm1, vm2, vm3, vm4 and 3 more' },
     ]);
   });
 });

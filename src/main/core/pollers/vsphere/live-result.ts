@@ -8,6 +8,9 @@ import type { AlarmStateInfo, EntityStatus, HostInfo, Inventory, VmInfo } from '
 
 export const VSPHERE_FAMILY = 'vsphere';
 const MB = 1024 * 1024;
+/** Older than this, a snapshot is a problem (issue 17 item 14): the daily report's snapshots-old default. */
+const OLD_SNAPSHOT_DAYS = 14;
+const OLD_SNAPSHOT_MS = OLD_SNAPSHOT_DAYS * 86_400_000;
 
 export interface LiveInput {
   about: About;
@@ -122,6 +125,7 @@ export function buildLiveResult(input: LiveInput): PollResult {
   const vmNames = uniqueNames(vms);
   const vmRows: Row[] = [];
   const withoutTools: string[] = [];
+  const oldSnapshots: string[] = [];
   for (const v of vms) {
     const name = vmNames.get(v) ?? v.name;
     // The summary lists what the table marks: a VM's own red or yellow status is a problem like a host's.
@@ -129,6 +133,7 @@ export function buildLiveResult(input: LiveInput): PollResult {
       problems.push({ severity: v.status === 'red' ? 'critical' : 'warning', message: `VM ${name} overall status is ${v.status}` });
     }
     if (v.powerState === 'poweredOn' && (v.toolsStatus === 'toolsNotInstalled' || v.toolsStatus === 'toolsNotRunning')) withoutTools.push(name);
+    if (v.oldestSnapshot !== undefined && input.now - v.oldestSnapshot > OLD_SNAPSHOT_MS) oldSnapshots.push(name);
     const host = v.host ? hostsByKey.get(refKey(v.host)) : undefined;
     const running = v.powerState === 'poweredOn';
     const allocated = running ? vmAllocatedCpuPercent(v, host) : null;
@@ -165,6 +170,16 @@ export function buildLiveResult(input: LiveInput): PollResult {
     problems.push({
       severity: 'warning',
       message: `${withoutTools.length} powered-on VM(s) without VMware Tools running: ${shown}${more}`,
+    });
+  }
+
+  if (oldSnapshots.length > 0) {
+    // A snapshot kept for weeks grows its delta disk and slows the VM: a warning, listed like Tools.
+    const shown = oldSnapshots.slice(0, 5).join(', ');
+    const more = oldSnapshots.length > 5 ? ` and ${oldSnapshots.length - 5} more` : '';
+    problems.push({
+      severity: 'warning',
+      message: `${oldSnapshots.length} VM(s) with a snapshot older than ${OLD_SNAPSHOT_DAYS} days: ${shown}${more}`,
     });
   }
 

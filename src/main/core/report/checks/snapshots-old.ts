@@ -25,6 +25,9 @@ export const snapshotsOld: SnapshotCheck = {
     // The collector reads layoutEx (for sizeGB) afterwards, for the VMs that have snapshots only.
     properties: [{ type: 'VirtualMachine', paths: ['snapshot'] }],
     optionalCalls: ['TaskManager.CreateCollectorForTasks'],
+    // The creator where tasks cannot be read: the TaskEvent vCenter logs when the task is queued. vCenter
+    // keeps events 30 days by default; the window reaches past the critical age when the threshold is larger.
+    events: { types: ['TaskEvent'], days: (t) => Math.max(30, 2 * thresholdNumber(t, 'days', 14)), optional: true },
   },
   identity: ['vm', 'name', 'created'],
   subjects: { vm: 'vm' },

@@ -13,6 +13,7 @@ import { hostSkews } from './host-clocks';
 import { parseInventory, snapshotSizes } from './inventory';
 import { vmCpuStats } from './perf';
 import type { CollectPlan } from './plan';
+import { creatorsFromTaskEvents, type SnapshotTaskEvent } from './snapshot-task-events';
 import { snapshotCreators } from './task-history';
 import { vmkernelTails } from './vmkernel-log';
 
@@ -141,6 +142,7 @@ export async function collectSnapshot(client: VimClient, target: ApplianceTarget
 
   // Events, performance and the extra calls are independent: run together, the slowest sets the pace.
   const extras: Promise<void>[] = [];
+  const snapshotTasks: SnapshotTaskEvent[] = [];
   extras.push(
     (async () => {
       step('events', 'running', 0, null);
@@ -156,6 +158,7 @@ export async function collectSnapshot(client: VimClient, target: ApplianceTarget
           const events = [];
           for (const r of reads) {
             const read = await readWindow(client, { ...r, now: o.now, maxEvents, categories, ...call, signal });
+            snapshotTasks.push(...read.snapshotTasks);
             for (const e of read.events) {
               if (seen.has(e.key)) continue;
               seen.add(e.key);
@@ -196,12 +199,6 @@ export async function collectSnapshot(client: VimClient, target: ApplianceTarget
             signal,
           });
           for (const s of withSnaps) s.creator = creators.get(s.ref) ?? null;
-        }).then(() => {
-          const f = snap.failures.get(CALLS.tasks);
-          if (f) {
-            const had = snap.notes.get('snapshots-old');
-            snap.notes.set('snapshots-old', [had, `creator unknown: ${f.message}`].filter(Boolean).join('; '));
-          }
         }),
       );
     }
@@ -240,5 +237,19 @@ export async function collectSnapshot(client: VimClient, target: ApplianceTarget
     );
   }
   await Promise.all(extras);
+  // Where no task answered (the simulator, or tasks already purged), the creation TaskEvent says who.
+  const wantsTaskEvents = o.plan.typedEvents?.types.includes('TaskEvent') ?? false;
+  if (wantsTaskEvents) creatorsFromTaskEvents(snap.vms, snapshotTasks);
+  const taskFailure = snap.failures.get(CALLS.tasks);
+  const allSnaps = snap.vms.flatMap((v) => v.snapshots);
+  const unknown = allSnaps.filter((s) => s.creator === null).length;
+  if (o.plan.calls.has(CALLS.tasks) && taskFailure && unknown > 0) {
+    const eventFailure = snap.failures.get(CALLS.events);
+    const fromEvents = eventFailure ? `events: ${eventFailure.message}` : 'no matching snapshot-creation event';
+    const why = [taskFailure.message, wantsTaskEvents ? fromEvents : null].filter(Boolean).join('; ');
+    const had = snap.notes.get('snapshots-old');
+    // Counted over every snapshot read, recent ones too: the collector does not know the check's threshold.
+    snap.notes.set('snapshots-old', [had, `creator unknown for ${unknown} of ${allSnaps.length} snapshots: ${why}`].filter(Boolean).join('; '));
+  }
   return { snapshot: snap, timings };
 }

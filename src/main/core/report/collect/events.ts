@@ -3,6 +3,7 @@ import { readEvents, type VimEvent } from '../../vsphere/events';
 import { readProperty } from '../../vsphere/property-collector';
 import { children, refKey, text } from '../../vsphere/xml-parse';
 import type { ReportEvent } from '../snapshot';
+import { snapshotTaskEvent, type SnapshotTaskEvent } from './snapshot-task-events';
 
 /**
  * Error-category types for servers whose event description does not list them (VMware's simulator lists
@@ -67,6 +68,8 @@ const COLLECTOR_MAX_COUNT = 1000;
 
 export interface EventRead {
   events: ReportEvent[];
+  /** CreateSnapshot_Task TaskEvents of the window (who created which VM's snapshot), from the same read. */
+  snapshotTasks: SnapshotTaskEvent[];
   truncated: boolean;
 }
 
@@ -92,9 +95,11 @@ export async function readWindow(
     timeoutMs: q.timeoutMs,
   });
   const wanted = q.types ? new Set(q.types) : null;
-  const events = page.events.filter((e) => wanted === null || wanted.has(e.type)).map((e) => toReportEvent(e, q.categories));
+  const kept = page.events.filter((e) => wanted === null || wanted.has(e.type));
+  const events = kept.map((e) => toReportEvent(e, q.categories));
+  const snapshotTasks = kept.map(snapshotTaskEvent).filter((t): t is SnapshotTaskEvent => t !== null);
   events.sort((a, b) => a.time.getTime() - b.time.getTime() || a.key - b.key);
   // A server that keeps only `maxCount` events per collector (the simulator) stops there: say so, since
   // the window may hold more than were read.
-  return { events, truncated: page.truncated || page.events.length + page.filteredOut >= COLLECTOR_MAX_COUNT };
+  return { events, snapshotTasks, truncated: page.truncated || page.events.length + page.filteredOut >= COLLECTOR_MAX_COUNT };
 }

@@ -40,3 +40,11 @@ export function alignSeries(keys: readonly string[], data: readonly SeriesData[]
   }
   return out;
 }
+
+/** The series multiplied by a factor: a chart drawn in another unit than the store's (bytes/s as bits/s). */
+export function scaleSeries(a: AlignedSeries, factor: number): AlignedSeries {
+  if (factor === 1) return a;
+  const scale = (cols: (number | null)[][]): (number | null)[][] =>
+    cols.map((col) => col.map((v) => (v === null ? null : v * factor)));
+  return { t: a.t, avg: scale(a.avg), min: scale(a.min), max: scale(a.max) };
+}

@@ -1,17 +1,19 @@
-import { Alert, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesInfo } from '../../../../shared/contract/devices';
 import type { ChartSection } from '../../../../shared/families/descriptor';
 import { useLabel } from '../../i18n/use-label';
-import { alignSeries } from './align-series';
+import { shownUnit } from '../sections/shown-unit';
+import { alignSeries, scaleSeries } from './align-series';
 import { ChartLegend } from './chart-legend';
 import { RANGE_MS, RANGES, type RangeId } from './range';
 import { MAX_LINES, resolveChartSeries } from './resolve-series';
 import { seriesStats, withLatest } from './series-stats';
 import { UplotChart } from './uplot-chart';
 import { useChartData } from './use-chart-data';
+import { useSharedZoom } from './zoom-store';
 
 interface Props {
   section: ChartSection;
@@ -27,7 +29,15 @@ interface Props {
 /** Band only where it means something and stays legible. */
 const MAX_BANDS = 6;
 
-export function ChartView({ section, deviceId, series, range, onRange, refreshKey, latest }: Props): ReactNode {
+export function ChartView({
+  section,
+  deviceId,
+  series,
+  range,
+  onRange,
+  refreshKey,
+  latest,
+}: Props): ReactNode {
   const { t } = useTranslation();
   const pick = useLabel();
   const title = pick(section.title);
@@ -39,8 +49,22 @@ export function ChartView({ section, deviceId, series, range, onRange, refreshKe
     [section, deviceId, series, pick],
   );
   const keys = useMemo(() => lines.map((l) => l.key), [lines]);
-  const { result, window: timeWindow, error } = useChartData(keys, range, widthBucket, refreshKey);
-  const aligned = useMemo(() => (result ? alignSeries(keys, result.series) : null), [keys, result]);
+  const [zoom, setZoom] = useSharedZoom(deviceId, range);
+  const { result, window: timeWindow, error } = useChartData(keys, range, widthBucket, refreshKey, zoom);
+  const onZoom = useCallback((from: number, to: number) => setZoom({ from, to }), [setZoom]);
+  const onResetZoom = useCallback(() => setZoom(null), [setZoom]);
+  // Labels follow the span on screen: a day zoomed out of a week is labelled in hours.
+  const spanMs = zoom ? zoom.to - zoom.from : RANGE_MS[range];
+  const shown = shownUnit(section.unit, section.shownIn);
+  const aligned = useMemo(
+    () => (result ? scaleSeries(alignSeries(keys, result.series), shown.factor) : null),
+    [keys, result, shown.factor],
+  );
+  const latestShown = useMemo(
+    () =>
+      latest && shown.factor !== 1 ? new Map([...latest].map(([k, v]) => [k, v * shown.factor])) : latest,
+    [latest, shown.factor],
+  );
   const consolidated = result !== null && result.tier !== 'raw';
   const band = consolidated && lines.length <= MAX_BANDS;
   const stats = useMemo(
@@ -55,10 +79,10 @@ export function ChartView({ section, deviceId, series, range, onRange, refreshKe
               ),
             ),
             keys,
-            latest,
+            latestShown,
           )
         : [],
-    [aligned, consolidated, keys, latest],
+    [aligned, consolidated, keys, latestShown],
   );
   const [hoverIdx, setHoverIdx] = useState<number | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -78,13 +102,20 @@ export function ChartView({ section, deviceId, series, range, onRange, refreshKe
         <Title order={3} size="h5">
           {title}
         </Title>
-        <SegmentedControl
-          size="xs"
-          value={range}
-          onChange={(v) => onRange(v)}
-          data={RANGES.map((r) => ({ value: r, label: t(`range.${r}`) }))}
-          aria-label={t('range.label')}
-        />
+        <Group gap="xs" wrap="nowrap">
+          {zoom && (
+            <Button size="compact-xs" variant="light" onClick={onResetZoom}>
+              {t('chart.resetZoom')}
+            </Button>
+          )}
+          <SegmentedControl
+            size="xs"
+            value={range}
+            onChange={(v) => onRange(v)}
+            data={RANGES.map((r) => ({ value: r, label: t(`range.${r}`) }))}
+            aria-label={t('range.label')}
+          />
+        </Group>
       </Group>
       {lines.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -102,11 +133,13 @@ export function ChartView({ section, deviceId, series, range, onRange, refreshKe
               timeWindow={timeWindow}
               lines={lines}
               aligned={aligned}
-              unit={section.unit}
+              unit={shown.unit}
               band={band}
-              spanMs={RANGE_MS[range]}
+              spanMs={spanMs}
               hidden={hidden}
               onHover={setHoverIdx}
+              onZoom={onZoom}
+              onResetZoom={onResetZoom}
               label={title}
             />
           )}
@@ -121,7 +154,7 @@ export function ChartView({ section, deviceId, series, range, onRange, refreshKe
                 lines={lines}
                 stats={stats}
                 hovered={hovered}
-                unit={section.unit}
+                unit={shown.unit}
                 hidden={hidden}
                 onToggle={toggle}
                 title={title}
@@ -130,6 +163,7 @@ export function ChartView({ section, deviceId, series, range, onRange, refreshKe
                 {t(`chart.tier.${result?.tier ?? 'raw'}`)}
                 {band ? ` · ${t('chart.band')}` : ''}
                 {lines.length >= MAX_LINES ? ` · ${t('chart.truncated', { n: MAX_LINES })}` : ''}
+                {` · ${t('chart.zoomHint')}`}
               </Text>
             </>
           )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MetricsQuerySchema } from '../../../../shared/contract/metrics';
-import { isLiveRange, rangeQuery, RANGES } from './range';
+import { isLiveRange, rangeQuery, RANGES, windowQuery } from './range';
 
 describe('rangeQuery', () => {
   const now = 1_700_000_000_000;
@@ -25,5 +25,17 @@ describe('rangeQuery', () => {
   });
   it('marks only the short ranges as live', () => {
     expect(RANGES.filter(isLiveRange)).toEqual(['1h', '24h']);
+  });
+});
+
+describe('windowQuery (a zoomed span, issue 17 item 8)', () => {
+  it('asks for the span itself with the same point budget, so a shorter span gets finer points', () => {
+    const from = 1_700_000_000_000;
+    const to = from + 86_400_000;
+    const q = windowQuery(['d|cpu|'], from, to, 1200);
+    expect(q).toEqual({ series: ['d|cpu|'], from, to, maxPoints: 1200 });
+    expect(MetricsQuerySchema.safeParse(q).success).toBe(true);
+    // A day at 1200 points is a point every 72 s; the week it was zoomed from had one every 504 s.
+    expect((q.to - q.from) / (q.maxPoints ?? 1)).toBeLessThan((7 * 86_400_000) / 1200);
   });
 });

@@ -21,6 +21,15 @@ export function rangeQuery(range: RangeId, series: string[], now: number, widthP
   return { series, from: now - RANGE_MS[range], to: now, maxPoints };
 }
 
+/**
+ * The query for a zoomed window: the same point budget over a shorter span, so the store answers from a
+ * finer tier (raw samples or hourly averages where the whole range showed daily ones).
+ */
+export function windowQuery(series: string[], from: number, to: number, widthPx: number): MetricsQuery {
+  const maxPoints = Math.min(20_000, Math.max(10, Math.round(widthPx)));
+  return { series, from, to, maxPoints };
+}
+
 /** Short ranges change with every poll; longer ones are refreshed when opened. */
 export function isLiveRange(range: RangeId): boolean {
   return range === '1h' || range === '24h';

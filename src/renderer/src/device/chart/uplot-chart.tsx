@@ -23,8 +23,23 @@ interface Props {
   timeWindow: { from: number; to: number };
   hidden: ReadonlySet<string>;
   onHover: (index: number | null) => void;
+  /** A span picked by dragging across the plot, in ms. */
+  onZoom: (from: number, to: number) => void;
+  /** Double-click on the plot: back to the whole range. */
+  onResetZoom: () => void;
   label: string;
   height?: number;
+}
+
+/** uPlot's default axis font, named so that tests can measure the labels with the same one. */
+const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** A drag shorter than this is a click that wandered, not a span. */
+const MIN_DRAG_PX = 8;
+
+/** A time label as drawn: its text and the x of its centre, in CSS pixels from the canvas's left. */
+interface DrawnTick {
+  label: string;
+  x: number;
 }
 
 function sparse(values: readonly (number | null)[]): boolean {
@@ -57,6 +72,8 @@ export function UplotChart({
   timeWindow,
   hidden,
   onHover,
+  onZoom,
+  onResetZoom,
   label,
   height = 220,
 }: Props): ReactNode {
@@ -64,8 +81,12 @@ export function UplotChart({
   const target = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const hover = useRef(onHover);
+  const zoom = useRef(onZoom);
+  const resetZoom = useRef(onResetZoom);
   useLayoutEffect(() => {
     hover.current = onHover;
+    zoom.current = onZoom;
+    resetZoom.current = onResetZoom;
   });
   const scheme = useComputedColorScheme('light');
   const locale = useLocale();
@@ -102,11 +123,16 @@ export function UplotChart({
       });
     }
     const yScale = yRange(unit);
+    // The x labels uPlot last computed; canvas text is invisible to the DOM, so the drawn ones are exposed
+    // (data-x-ticks) for tests to check that they do not overlap.
+    let xLabels: { splits: number[]; labels: string[] } = { splits: [], labels: [] };
     const opts: uPlot.Options = {
       width: Math.max(200, Math.floor(el.clientWidth || 600)),
       height,
       legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
+      // Dragging selects a span that the page zooms to (it re-queries the store), rather than uPlot
+      // stretching the samples it already has.
+      cursor: { drag: { x: true, y: false, setScale: false, dist: MIN_DRAG_PX } },
       scales: {
         x: { time: true, range: [timeWindow.from / 1000, timeWindow.to / 1000] },
         ...(yScale && { y: { range: (_u: uPlot, min: number, max: number) => yScale(min, max) } }),
@@ -116,13 +142,19 @@ export function UplotChart({
           stroke: axisStroke,
           grid: { stroke: gridStroke },
           ticks: { stroke: gridStroke },
-          values: (_u, splits) => splits.map((s) => formatTick(s * 1000, spanMs, locale)),
+          font: AXIS_FONT,
+          values: (_u, splits) => {
+            const labels = splits.map((s) => formatTick(s * 1000, spanMs, locale));
+            xLabels = { splits, labels };
+            return labels;
+          },
           space: xTickSpace(spanMs),
         },
         {
           stroke: axisStroke,
           grid: { stroke: gridStroke },
           ticks: { stroke: gridStroke },
+          font: AXIS_FONT,
           values: (_u, splits) => splits.map((v) => formatAxis(v, unit, locale)),
           size: axisSize,
         },
@@ -131,11 +163,38 @@ export function UplotChart({
       bands,
       hooks: {
         setCursor: [(u) => hover.current(u.cursor.idx ?? null)],
+        setSelect: [
+          (u) => {
+            const { left, width: w } = u.select;
+            if (w < MIN_DRAG_PX) return;
+            const from = u.posToVal(left, 'x') * 1000;
+            const to = u.posToVal(left + w, 'x') * 1000;
+            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+            zoom.current(Math.round(from), Math.round(to));
+          },
+        ],
+        draw: [
+          (u) => {
+            const plotLeft = u.bbox.left / devicePixelRatio;
+            const plotWidth = u.bbox.width / devicePixelRatio;
+            const ticks: DrawnTick[] = [];
+            xLabels.splits.forEach((s, i) => {
+              const text = xLabels.labels[i];
+              const x = u.valToPos(s, 'x');
+              if (text && x >= 0 && x <= plotWidth) ticks.push({ label: text, x: plotLeft + x });
+            });
+            el.dataset.xTicks = JSON.stringify(ticks);
+            el.dataset.xFont = AXIS_FONT;
+          },
+        ],
       },
     };
     const p = new uPlot(opts, data as uPlot.AlignedData, el);
     plot.current = p;
+    const onDoubleClick = (): void => resetZoom.current();
+    p.over.addEventListener('dblclick', onDoubleClick);
     return () => {
+      p.over.removeEventListener('dblclick', onDoubleClick);
       p.destroy();
       plot.current = null;
     };
@@ -153,6 +212,7 @@ export function UplotChart({
         aria-label={label}
         data-testid="chart-canvas"
         data-points={aligned.t.length}
+        data-range={`${timeWindow.from}-${timeWindow.to}`}
       />
     </div>
   );

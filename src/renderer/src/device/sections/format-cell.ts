@@ -3,6 +3,7 @@ import { enumLabel } from '../../../../shared/families/enum-labels';
 import { isState } from '../../components/state-colors';
 import { formatDateTime } from '../../format/format-time';
 import { formatDuration, formatValue } from '../../format/format-value';
+import { shownUnit } from './shown-unit';
 import type { Cell } from './table-rows';
 
 type Translate = (key: string) => string;
@@ -38,12 +39,14 @@ export function formatCell(value: Cell | undefined, field: FieldSpec, locale: st
     }
     case 'number': {
       const n = toNumber(value);
-      return n === null ? String(value) : formatValue(n, field.unit ?? '', locale);
+      const shown = shownUnit(field.unit ?? '', field.shownIn);
+      return n === null ? String(value) : formatValue(n * shown.factor, shown.unit, locale);
     }
     default: {
       if (field.unit !== undefined && field.format !== 'text') {
         const n = toNumber(value);
-        if (n !== null) return formatValue(n, field.unit, locale);
+        const shown = shownUnit(field.unit, field.shownIn);
+        if (n !== null) return formatValue(n * shown.factor, shown.unit, locale);
       }
       if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
       // A number with no declared unit (a family without descriptor) still gets the locale's grouping.
