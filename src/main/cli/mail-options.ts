@@ -1,15 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { defaultSmtpSettings, MailAddressSchema, type SmtpSettings } from '../../shared/contract/mail';
 import { SMTP_PASSWORD_REF } from '../core/mail/mail-service';
 import type { Mailer } from '../core/mail/mailer';
 import { createSmtpMailer } from '../core/mail/smtp-mailer';
-import type { SecretStore } from '../core/ports';
-import { FileSecretStore } from '../core/secrets/file-secret-store';
-import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { secretStoreFor } from '../core/secrets/secret-store-for';
+import { settingsPathOf } from '../core/settings/data-folder-settings';
 import { parseSettingsDocument } from '../core/settings/schema';
 import { defaultDataDir } from './serve-data-dir';
 
@@ -72,7 +71,7 @@ export function smtpFromUrl(url: string, o: { starttls?: boolean; from?: string;
 
 /** The SMTP settings saved by the console in the data folder, and the password from its secret store. */
 export async function smtpFromDataDir(dataDir: string, secretsBackend: string): Promise<SmtpChoice> {
-  const path = join(dataDir, 'settings.json');
+  const path = settingsPathOf(dataDir);
   if (!existsSync(path)) throw new MailUsageError(`No settings in ${dataDir}: configure mail in the console, or give --smtp`);
   const parsed = parseSettingsDocument(JSON.parse(readFileSync(path, 'utf8')) as unknown);
   if (!parsed.ok) throw new MailUsageError(`The settings in ${path} cannot be used: ${parsed.reason}`);
@@ -81,7 +80,7 @@ export async function smtpFromDataDir(dataDir: string, secretsBackend: string): 
   let password: string | null = null;
   if (settings.username && settings.passwordSet) {
     if (secretsBackend !== 'keychain' && secretsBackend !== 'file') throw new MailUsageError(`--secrets must be "keychain" or "file", not "${secretsBackend}"`);
-    const store: SecretStore = secretsBackend === 'file' ? new FileSecretStore({ dataDir }) : new KeytarSecretStore();
+    const store = secretStoreFor(secretsBackend, dataDir);
     password = await store.get(SMTP_PASSWORD_REF);
     if (!password) throw new MailUsageError(`The SMTP password of ${settings.username} is not in the ${secretsBackend} secret store`);
   }

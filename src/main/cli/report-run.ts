@@ -1,20 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { ReportProfileSchema, type ReportDocument } from '../../shared/contract/report';
 import { DeviceRegistry } from '../core/inventory/device-registry';
-import { systemClock, type Logger, type SecretStore } from '../core/ports';
+import { systemClock, type Logger } from '../core/ports';
 import { REPORT_CHECKS } from '../core/report/checks/index';
 import { ReportHistory } from '../core/report/history';
 import { chromiumPdf, findChromium } from '../core/report/render/chromium-pdf';
 import type { ReportExport } from '../core/report/report-service';
 import { exportReport, ReportServiceImpl } from '../core/report/report-service-impl';
 import { runReport } from '../core/report/run-report';
+import { secretStoreFor } from '../core/secrets/secret-store-for';
+import { openDataFolderSettings } from '../core/settings/data-folder-settings';
 import { scheduleProblem } from '../core/schedule/next-run';
-import { FileSecretStore } from '../core/secrets/file-secret-store';
-import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
-import { ConfSettingsStore, inspectSettingsFile } from '../core/settings/conf-settings-store';
-import { SETTINGS_NAME } from '../server/headless-core';
 import type { ReportConfig } from './report-options';
 import { defaultDataDir } from './serve-data-dir';
 
@@ -30,18 +27,8 @@ async function runProfile(
   signal: AbortSignal,
 ): Promise<ReportDocument> {
   const dataDir = config.dataDir ?? defaultDataDir();
-  const inspected = inspectSettingsFile(join(dataDir, `${SETTINGS_NAME}.json`));
-  for (const n of inspected.notices) log.warn(n);
-  const conf = new Conf<Record<string, unknown>>({
-    cwd: dataDir,
-    configName: SETTINGS_NAME,
-    projectName: 'vigie',
-    clearInvalidConfig: true,
-    configFileMode: 0o600,
-  });
-  const settings = new ConfSettingsStore(conf, inspected.notices);
-  const secrets: SecretStore =
-    config.secrets === 'file' ? new FileSecretStore({ dataDir }) : new KeytarSecretStore();
+  const settings = openDataFolderSettings(dataDir, log);
+  const secrets = secretStoreFor(config.secrets, dataDir);
   const reports = new ReportServiceImpl({
     settings,
     devices: new DeviceRegistry(settings, secrets, systemClock),

@@ -1,18 +1,15 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { createCore } from '../core/create-core';
 import { DEFAULT_FAMILIES, DEFAULT_SOURCES } from '../core/default-catalog';
 import { createFileLogger } from '../core/log/file-logger';
 import { packageVersion } from '../core/package-version';
-import { systemClock, type SecretStore } from '../core/ports';
-import { FileSecretStore } from '../core/secrets/file-secret-store';
-import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
-import { ConfSettingsStore, inspectSettingsFile } from '../core/settings/conf-settings-store';
+import { systemClock } from '../core/ports';
+import { secretStoreFor } from '../core/secrets/secret-store-for';
+import { openDataFolderSettings } from '../core/settings/data-folder-settings';
 import { EventHub } from './event-hub';
 import type { HeadlessCoreOptions, ServedCore } from './served-core';
 
-export const SETTINGS_NAME = 'settings';
 
 /**
  * The core with headless adapters: settings through conf (the library electron-store is built on), secrets
@@ -30,20 +27,8 @@ export async function createHeadlessCore(options: HeadlessCoreOptions): Promise<
     });
   }
   const log = createFileLogger(join(dataDir, 'logs'), { console: options.logToConsole ?? false });
-  const settingsPath = join(dataDir, `${SETTINGS_NAME}.json`);
-  const inspected = inspectSettingsFile(settingsPath);
-  for (const n of inspected.notices) log.warn(n);
-  const conf = new Conf<Record<string, unknown>>({
-    cwd: dataDir,
-    configName: SETTINGS_NAME,
-    projectName: 'vigie',
-    // Already copied aside by inspectSettingsFile when it was unreadable: conf may start it afresh.
-    clearInvalidConfig: true,
-    configFileMode: 0o600,
-  });
-  const settings = new ConfSettingsStore(conf, inspected.notices);
-  const secrets: SecretStore =
-    options.secrets === 'file' ? new FileSecretStore({ dataDir }) : new KeytarSecretStore();
+  const settings = openDataFolderSettings(dataDir, log);
+  const secrets = secretStoreFor(options.secrets, dataDir);
   const status = await secrets.status();
   const notices: string[] = [];
   if (!status.available) {

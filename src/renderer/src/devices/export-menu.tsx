@@ -4,18 +4,7 @@ import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context';
-
-/** Saves text as a file: a blob link works alike in the browser and in Electron's download handling. */
-function download(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadBlob } from '../components/download-file';
 
 export function ExportMenu(): ReactNode {
   const { t } = useTranslation();
@@ -23,7 +12,7 @@ export function ExportMenu(): ReactNode {
   const run = async (format: 'csv' | 'json'): Promise<void> => {
     try {
       const { text, filename } = await client.call('devices:export', { format });
-      download(text, filename, format === 'csv' ? 'text/csv' : 'application/json');
+      downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), filename);
     } catch (e) {
       notifications.show({
         color: 'red',

@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../../shared/contract/report';
 import { useApi } from '../api/api-context';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../components/download-file';
 
 const FORMATS = ['html', 'pdf', 'json', 'csv'] as const satisfies readonly ReportFormat[];
 

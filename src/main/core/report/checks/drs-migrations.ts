@@ -1,5 +1,6 @@
 import type { SnapshotCheck } from '../snapshot';
-import { daysAgo, thresholdNumber } from '../thresholds';
+import { thresholdNumber } from '../thresholds';
+import { EVENT_COLUMN_LABELS, eventsInWindow } from './event-window';
 
 export const drsMigrations: SnapshotCheck = {
   id: 'drs-migrations',
@@ -7,8 +8,8 @@ export const drsMigrations: SnapshotCheck = {
   defaults: { days: 1 },
   columns: ['time', 'vm', 'from', 'to', 'cluster'],
   columnLabels: {
-    time: { en: 'Time', fr: 'Date' },
-    vm: { en: 'VM', fr: 'VM' },
+    time: EVENT_COLUMN_LABELS.time,
+    vm: EVENT_COLUMN_LABELS.vm,
     from: { en: 'From', fr: 'De' },
     to: { en: 'To', fr: 'Vers' },
     cluster: { en: 'Cluster', fr: 'Cluster' },
@@ -17,10 +18,9 @@ export const drsMigrations: SnapshotCheck = {
   identity: ['time', 'vm'],
   subjects: { vm: 'vm' },
   run(snapshot, t) {
-    const since = daysAgo(snapshot.now, thresholdNumber(t, 'days', 1));
     const clusterOfHost = new Map(snapshot.hosts.map((h) => [h.name, h.cluster]));
-    const rows = snapshot.events
-      .filter((e) => e.type === 'DrsVmMigratedEvent' && e.time.getTime() >= since && e.time.getTime() <= snapshot.now)
+    const rows = eventsInWindow(snapshot, t, 1)
+      .filter((e) => e.type === 'DrsVmMigratedEvent')
       .map((e) => ({
         severity: 'warning' as const,
         cells: {

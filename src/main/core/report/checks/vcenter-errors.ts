@@ -1,5 +1,6 @@
 import type { SnapshotCheck } from '../snapshot';
-import { daysAgo, thresholdNumber } from '../thresholds';
+import { thresholdNumber } from '../thresholds';
+import { EVENT_COLUMN_LABELS, eventsInWindow } from './event-window';
 
 /**
  * Events of category "error" (the server's own event description says which types are errors; EventEx
@@ -10,18 +11,12 @@ export const vcenterErrors: SnapshotCheck = {
   title: { en: 'vCenter error events in the last {days} days', fr: 'Événements d’erreur vCenter ces {days} derniers jours' },
   defaults: { days: 1 },
   columns: ['time', 'entity', 'user', 'message'],
-  columnLabels: {
-    time: { en: 'Time', fr: 'Date' },
-    entity: { en: 'Object', fr: 'Objet' },
-    user: { en: 'User', fr: 'Utilisateur' },
-    message: { en: 'Message', fr: 'Message' },
-  },
+  columnLabels: { ...EVENT_COLUMN_LABELS, entity: { en: 'Object', fr: 'Objet' } },
   needs: { events: { types: [], days: (t) => thresholdNumber(t, 'days', 1) } },
   identity: ['time', 'entity', 'message'],
   run(snapshot, t) {
-    const since = daysAgo(snapshot.now, thresholdNumber(t, 'days', 1));
-    const rows = snapshot.events
-      .filter((e) => e.category === 'error' && e.time.getTime() >= since && e.time.getTime() <= snapshot.now)
+    const rows = eventsInWindow(snapshot, t, 1)
+      .filter((e) => e.category === 'error')
       .map((e) => ({
         severity: 'critical' as const,
         cells: {

@@ -1,5 +1,6 @@
 import type { ReportEvent, SnapshotCheck } from '../snapshot';
-import { daysAgo, thresholdNumber } from '../thresholds';
+import { thresholdNumber } from '../thresholds';
+import { EVENT_COLUMN_LABELS, eventsInWindow } from './event-window';
 
 /**
  * Events that make a new VM. In each of them `vm` is the new VM (a clone's target, a deployed template's
@@ -20,23 +21,17 @@ export const vmsCreated: SnapshotCheck = {
   title: { en: 'VMs created in the last {days} days', fr: 'VM créées ces {days} derniers jours' },
   defaults: { days: 5 },
   columns: ['time', 'user', 'vm', 'message'],
-  columnLabels: {
-    time: { en: 'Time', fr: 'Date' },
-    user: { en: 'User', fr: 'Utilisateur' },
-    vm: { en: 'VM', fr: 'VM' },
-    message: { en: 'Message', fr: 'Message' },
-  },
+  columnLabels: EVENT_COLUMN_LABELS,
   needs: { events: { types: CREATION_EVENTS, days: (t) => thresholdNumber(t, 'days', 5) } },
   identity: ['time', 'vm'],
   subjects: { vm: 'vm' },
   run(snapshot, t) {
-    const since = daysAgo(snapshot.now, thresholdNumber(t, 'days', 5));
     // One row per new VM: some servers log a clone as both VmCreatedEvent and VmClonedEvent; the more
     // specific event (clone, deploy, register) tells more about where the VM came from.
     const byVm = new Map<string, ReportEvent>();
-    for (const e of snapshot.events) {
+    for (const e of eventsInWindow(snapshot, t, 5)) {
       const rank = RANK.get(e.type);
-      if (rank === undefined || e.time.getTime() < since || e.time.getTime() > snapshot.now) continue;
+      if (rank === undefined) continue;
       const key = e.vmRef ?? `name:${e.vm ?? ''}`;
       const had = byVm.get(key);
       if (!had || (RANK.get(had.type) ?? 0) < rank) byVm.set(key, e);

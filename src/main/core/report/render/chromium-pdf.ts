@@ -17,10 +17,11 @@ const FIXED = [
 ];
 
 /**
- * The same flags as the test helper's: no sandbox (root in containers), and nothing that reaches for
- * Google's hosts, which closed networks refuse after a long wait.
+ * Flags for a headless Chromium (printing here; every browser test launches with them too): no sandbox
+ * (root in containers), and nothing that reaches for Google's hosts, which closed networks refuse after a
+ * long wait.
  */
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -68,7 +69,7 @@ export function chromiumPdf(
       const timeout = options.timeoutMs ?? 60_000;
       // Loaded on first use: the desktop shell prints with Electron and never needs it.
       const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath, args: ARGS, timeout });
+      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
       const onAbort = (): void => void browser.close().catch(() => undefined);
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
