@@ -13,6 +13,7 @@ import { futureFamily } from './future-family';
 import { scriptedTest } from './scripted-test';
 import { fakeReports } from './fake-reports';
 import { fakeMail } from './fake-mail';
+import { fakeAlerting } from './fake-alerting';
 
 export interface FakeOptions {
   /** Extra devices beyond one per family, cycling through the families (the 2,000-tile test). */
@@ -300,6 +301,7 @@ export class FakeCore {
         this.reportStepMs,
       ),
       ...fakeMail(),
+      ...fakeAlerting(),
     };
   }
 }

@@ -10,7 +10,7 @@ import { ApiProvider } from './api/api-context';
 import type { HostWindow } from './api/pick-transport';
 import { createVigieApi } from './api/vigie-api';
 import { App } from './app/app';
-import { resolveLang } from './format/locale';
+import { resolveLang } from '../../shared/format/locale';
 import { createI18n } from './i18n/i18n';
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });

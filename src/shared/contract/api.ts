@@ -14,6 +14,7 @@ import { AppInfoSchema, UiSettingsSchema, UiSettingsUpdateSchema } from './setti
 import { ReportProgressSchema } from './report';
 import { reportCalls } from './report-api';
 import { mailCalls } from './mail-api';
+import { alertingCalls } from './alerting-api';
 import type { CallName, EventName } from './channels';
 
 const Empty = z.strictObject({});
@@ -47,6 +48,7 @@ export const calls = {
   'events:list': { request: EventsQuerySchema, response: z.array(EventRecordSchema) },
   ...reportCalls,
   ...mailCalls,
+  ...alertingCalls,
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event pushed from the core to the renderer. */
@@ -56,6 +58,8 @@ export const events = {
   'events:appended': EventRecordSchema,
   'notify:show': NotificationSchema,
   'reports:progress': ReportProgressSchema,
+  /** The active problems or incidents changed: the Alerts page asks again (one query). */
+  'alerts:changed': z.strictObject({ active: z.number().int().nonnegative() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 // Compile-time check that channels.ts lists exactly the declared channels.

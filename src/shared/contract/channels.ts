@@ -34,6 +34,25 @@ export const CALL_CHANNELS = [
   'mail:retry',
   'mail:discard',
   'schedule:next',
+  'alerts:rules',
+  'alerts:save-rule',
+  'alerts:remove-rule',
+  'alerts:save-override',
+  'alerts:remove-override',
+  'alerts:preview',
+  'alerts:active',
+  'alerts:ack',
+  'alerts:unack',
+  'alerts:silence',
+  'alerts:incidents',
+  'alerts:settings',
+  'alerts:save-settings',
+  'maintenance:list',
+  'maintenance:save',
+  'maintenance:remove',
+  'notifications:channels',
+  'notifications:save',
+  'notifications:test',
 ] as const;
 
 export const EVENT_CHANNELS = [
@@ -42,6 +61,7 @@ export const EVENT_CHANNELS = [
   'events:appended',
   'notify:show',
   'reports:progress',
+  'alerts:changed',
 ] as const;
 
 export type CallName = (typeof CALL_CHANNELS)[number];

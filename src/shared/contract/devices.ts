@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from '../messages/message';
 import { DeviceIdSchema, HostSchema, PortSchema, StateSchema, Timestamp, UnitSchema } from './common';
 
 export const DeviceKindSchema = z.enum(['local', 'snmp', 'vsphere', 'http']);
@@ -155,6 +156,9 @@ export const CheckStateSchema = z.strictObject({
   message: z.string(),
   value: z.number().nullable(),
   since: Timestamp,
+  /** The label and message as codes, formatted in the reader's language (label/message stay in English). */
+  labelText: MessageSchema.optional(),
+  text: MessageSchema.optional(),
 });
 export type CheckState = z.infer<typeof CheckStateSchema>;
 

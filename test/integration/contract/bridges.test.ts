@@ -215,6 +215,32 @@ describe('every channel over both bridges', () => {
     'mail:retry': () => ({ id: 'no-such-mail' }),
     'mail:discard': () => ({ id: 'no-such-mail' }),
     'schedule:next': () => ({}),
+    'alerts:rules': () => ({ family: 'this-computer' }),
+    'alerts:save-rule': () => ({
+      rule: { id: 'custom-bridge', family: 'this-computer', label: 'Load', metric: 'cpu.load1', op: '>', warning: 50 },
+    }),
+    'alerts:remove-rule': () => ({ id: 'custom-none' }),
+    'alerts:save-override': () => ({ override: { ruleId: 'cpu-high', family: 'this-computer', warning: 95 } }),
+    'alerts:remove-override': () => ({ ruleId: 'cpu-none', family: 'this-computer', deviceId: null, instance: null }),
+    'alerts:preview': () => ({
+      deviceId: 'shared',
+      rule: { id: 'custom-preview', family: '*', label: 'Up', metric: 'device.up', op: '<', critical: 1 },
+    }),
+    'alerts:active': () => ({}),
+    'alerts:ack': () => ({ deviceId: 'nonexistent', checkId: null, comment: 'looking' }),
+    'alerts:unack': () => ({ deviceId: 'nonexistent', checkId: null }),
+    'alerts:silence': () => ({ deviceId: 'nonexistent', checkId: null, minutes: 5 }),
+    'alerts:incidents': () => ({ open: true }),
+    'alerts:settings': () => ({}),
+    'alerts:save-settings': () => ({ referenceTargets: ['127.0.0.1'] }),
+    'maintenance:list': () => ({}),
+    'maintenance:save': () => ({
+      window: { id: 'bridge', name: 'Patch night', groups: ['servers'], schedule: { type: 'weekly', days: [3], start: '22:00', durationMinutes: 120 } },
+    }),
+    'maintenance:remove': () => ({ id: 'nonexistent' }),
+    'notifications:channels': () => ({}),
+    'notifications:save': () => ({ channels: [{ id: 'browser', type: 'browser' }] }),
+    'notifications:test': () => ({ channelId: 'no-such-channel' }),
   };
 
   const INVALID: Record<CallName, unknown> = {
@@ -249,6 +275,25 @@ describe('every channel over both bridges', () => {
     'mail:retry': { id: '../etc/passwd' },
     'mail:discard': {},
     'schedule:next': { x: 1 },
+    'alerts:rules': { family: 5 },
+    'alerts:save-rule': { rule: { id: 'Bad Id', metric: '' } },
+    'alerts:remove-rule': {},
+    'alerts:save-override': { override: { ruleId: '' } },
+    'alerts:remove-override': { ruleId: 'x' },
+    'alerts:preview': { deviceId: 'shared', rule: {}, hours: 1000 },
+    'alerts:active': { x: 1 },
+    'alerts:ack': { deviceId: 'shared', comment: '' },
+    'alerts:unack': { deviceId: '../x' },
+    'alerts:silence': { deviceId: 'shared', minutes: 0 },
+    'alerts:incidents': { open: 'yes' },
+    'alerts:settings': { x: 1 },
+    'alerts:save-settings': { flapping: { windowMinutes: 1 } },
+    'maintenance:list': { x: 1 },
+    'maintenance:save': { window: { id: 'x', name: 'y', schedule: { type: 'weekly', days: [], start: '25:00' } } },
+    'maintenance:remove': {},
+    'notifications:channels': { x: 1 },
+    'notifications:save': { channels: [{ id: 'm', type: 'mail', to: ['not an address'] }] },
+    'notifications:test': {},
   };
 
   it.each(CALL_CHANNELS.map((c) => [c]))('%s: same answer over IPC and HTTP', async (channel) => {

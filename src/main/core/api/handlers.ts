@@ -12,6 +12,9 @@ import type { ReportService } from '../report/report-service';
 import { createReportHandlers } from './report-handlers';
 import type { MailService } from '../mail/mail-service';
 import { createMailHandlers } from './mail-handlers';
+import type { AlertingService, NotificationService } from '../alerting/alerting-service';
+import { createAlertingHandlers } from './alerting-handlers';
+import { currentCaller } from '../audit/caller';
 import type { ReportScheduler } from '../schedule/report-scheduler';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
@@ -36,6 +39,10 @@ export interface HandlerDeps {
   mail?: MailService;
   /** When the scheduled report profiles run next. */
   schedule?: ReportScheduler;
+  /** Rules, problems, acknowledgements, maintenance (issue 14); absent: its calls answer 'unavailable'. */
+  alerting?: AlertingService;
+  /** Notification channels; absent: their calls answer 'unavailable'. */
+  notifications?: NotificationService;
 }
 
 export const METRICS_TOKEN_REF = 'metrics-token';
@@ -156,5 +163,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'events:list': (req) => Promise.resolve(d.events.list(req)),
     ...createReportHandlers(d.reports),
     ...createMailHandlers(d.mail, d.schedule),
+    ...createAlertingHandlers(d.alerting, d.notifications, currentCaller),
   };
 }

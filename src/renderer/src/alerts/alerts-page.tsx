@@ -6,7 +6,7 @@ import { familyDescriptor } from '../../../shared/families/index';
 import { stateRank } from '../../../shared/states';
 import { useApi, useDevices } from '../api/api-context';
 import { StateBadge } from '../components/state-badge';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../../shared/format/format-time';
 import { useLabel, useLocale } from '../i18n/use-label';
 import { href } from '../routing/route';
 

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useInterval } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../format/format-value';
+import { formatDuration } from '../../../shared/format/format-value';
 import { useLocale } from '../i18n/use-label';
 
 export function ConsoleUptime({ startedAt }: { startedAt: number }): ReactNode {

@@ -5,7 +5,7 @@ import type { AppInfo, UiSettings } from '../../../shared/contract/settings';
 import type { z } from 'zod';
 import type { UiSettingsUpdateSchema } from '../../../shared/contract/settings';
 import { useApi } from '../api/api-context';
-import { resolveLang } from '../format/locale';
+import { resolveLang } from '../../../shared/format/locale';
 
 type SettingsUpdate = z.input<typeof UiSettingsUpdateSchema>;
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weather } from '../../../shared/contract/devices';
 import { STATES, type State } from '../../../shared/states';
-import { formatShare } from '../format/format-value';
+import { formatShare } from '../../../shared/format/format-value';
 import { useLocale } from '../i18n/use-label';
 import { weatherKind, type WeatherKind } from './weather';
 

@@ -1,5 +1,5 @@
 import type { DeviceSummary } from '../../../shared/contract/devices';
-import { formatValue } from '../format/format-value';
+import { formatValue } from '../../../shared/format/format-value';
 
 /** The tile's one figure: the poller's own text when it gives one (e.g. "12/40 VMs"), else value + unit. */
 export function keyFigureText(summary: DeviceSummary, locale: string): string {

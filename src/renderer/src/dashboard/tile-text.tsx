@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/families/descriptor';
 import { STATES, type State } from '../../../shared/states';
-import { intlLocale, type Lang } from '../format/locale';
+import { intlLocale, type Lang } from '../../../shared/format/locale';
 
 /**
  * Everything a tile needs from i18n, computed once per language. With 2,000 tiles, a translation hook in

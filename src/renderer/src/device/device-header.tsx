@@ -8,8 +8,8 @@ import { familyDescriptor } from '../../../shared/families/index';
 import { useApi } from '../api/api-context';
 import { StateBadge } from '../components/state-badge';
 import { WeatherIcon } from '../components/weather-icon';
-import { formatDateTime } from '../format/format-time';
-import { formatDuration } from '../format/format-value';
+import { formatDateTime } from '../../../shared/format/format-time';
+import { formatDuration } from '../../../shared/format/format-value';
 import { useLabel, useLocale } from '../i18n/use-label';
 import { href } from '../routing/route';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckState, DeviceDetail } from '../../../shared/contract/devices';
 import { stateRank } from '../../../shared/states';
 import { StateBadge } from '../components/state-badge';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 
 export function ProblemsAndChecks({ detail }: { detail: DeviceDetail }): ReactNode {

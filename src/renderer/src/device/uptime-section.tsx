@@ -2,8 +2,8 @@ import { Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UptimePeriod, UptimeStats } from '../../../shared/contract/devices';
-import { formatDateTime } from '../format/format-time';
-import { formatDuration, formatValue } from '../format/format-value';
+import { formatDateTime } from '../../../shared/format/format-time';
+import { formatDuration, formatValue } from '../../../shared/format/format-value';
 import { useLocale } from '../i18n/use-label';
 
 const PERIOD_SECONDS: Record<UptimePeriod['period'], number> = {

@@ -20,7 +20,7 @@ import type { DeviceConfig, DeviceSummary } from '../../../shared/contract/devic
 import { familyDescriptor } from '../../../shared/families/index';
 import { useApi, useDevices } from '../api/api-context';
 import { StateBadge } from '../components/state-badge';
-import { formatDuration } from '../format/format-value';
+import { formatDuration } from '../../../shared/format/format-value';
 import { useLabel, useLocale } from '../i18n/use-label';
 import { href, navigate } from '../routing/route';
 import { ExportMenu } from './export-menu';

@@ -2,7 +2,7 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { memo, type ReactNode } from 'react';
 import type { EventRecord } from '../../../shared/contract/events';
 import { SEVERITY_COLOR } from '../components/state-colors';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 import { href } from '../routing/route';
 

@@ -2,7 +2,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
-import type { Lang } from '../format/locale';
+import type { Lang } from '../../../shared/format/locale';
 
 export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
 

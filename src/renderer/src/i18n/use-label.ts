@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/families/descriptor';
-import { intlLocale, type Lang } from '../format/locale';
+import { intlLocale, type Lang } from '../../../shared/format/locale';
 
 export function useLang(): Lang {
   const { i18n } = useTranslation();

@@ -2,7 +2,7 @@ import { Badge, Group, NavLink, Paper, ScrollArea, SimpleGrid, Text, Title, useM
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportHistoryEntry } from '../../../shared/contract/report';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 
 /** The kept reports, newest first; any of them reopens in the preview. */

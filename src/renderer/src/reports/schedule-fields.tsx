@@ -3,7 +3,7 @@ import { Cron } from 'croner';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportMail, ReportSchedule } from '../../../shared/contract/report-schedule';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 
 export interface ScheduleValue {

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { MailTestResult, OutboxEntry, SmtpSecurity, SmtpSettings } from '../../../shared/contract/mail';
 import type { ScheduledRun } from '../../../shared/contract/mail-api';
 import { useApi } from '../api/api-context';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 
 const DEFAULT_PORT: Record<SmtpSecurity, number> = { none: 25, starttls: 587, tls: 465 };

@@ -14,7 +14,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../app/settings-context';
-import { formatDateTime } from '../format/format-time';
+import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 import { MailSettingsSection } from './mail-settings-section';
 

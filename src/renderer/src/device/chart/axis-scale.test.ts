@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick } from '../../format/format-time';
+import { formatTick } from '../../../../shared/format/format-time';
 import { xTickSpace, yRange } from './axis-scale';
 
 describe('chart axes (issue 17 item 8, partly)', () => {

@@ -2,7 +2,7 @@ import { Table, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../../shared/units';
-import { formatValue } from '../../format/format-value';
+import { formatValue } from '../../../../shared/format/format-value';
 import { useLocale } from '../../i18n/use-label';
 import { lineColor } from './palette';
 import type { ChartLine } from './resolve-series';

@@ -1,8 +1,8 @@
 import type { FieldSpec } from '../../../../shared/families/descriptor';
 import { enumLabel } from '../../../../shared/families/enum-labels';
 import { isState } from '../../components/state-colors';
-import { formatDateTime } from '../../format/format-time';
-import { formatDuration, formatValue } from '../../format/format-value';
+import { formatDateTime } from '../../../../shared/format/format-time';
+import { formatDuration, formatValue } from '../../../../shared/format/format-value';
 import { shownUnit } from './shown-unit';
 import type { Cell } from './table-rows';
 

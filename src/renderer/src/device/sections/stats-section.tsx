@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSnapshot } from '../../../../shared/contract/devices';
 import type { StatsSection } from '../../../../shared/families/descriptor';
-import { formatValue } from '../../format/format-value';
+import { formatValue } from '../../../../shared/format/format-value';
 import { useLabel, useLocale } from '../../i18n/use-label';
 import classes from './sections.module.css';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChartSection, TableSection } from '../../../../shared/families/descriptor';
 import { FAMILY_DESCRIPTORS } from '../../../../shared/families/index';
 import type { Unit } from '../../../../shared/units';
-import { formatAxis } from '../../format/format-value';
+import { formatAxis } from '../../../../shared/format/format-value';
 import { formatCell } from './format-cell';
 import { shownUnit } from './shown-unit';
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TestResult } from '../../../../shared/contract/devices';
 import { familyDescriptor } from '../../../../shared/families/index';
-import { formatValue } from '../../format/format-value';
+import { formatValue } from '../../../../shared/format/format-value';
 import { useLabel, useLocale } from '../../i18n/use-label';
 import classes from '../../device/sections/sections.module.css';
 import { formatCell } from '../../device/sections/format-cell';

@@ -1,4 +1,4 @@
-import type { Unit } from '../../../shared/units';
+import type { Unit } from '../units';
 
 /**
  * Formats a metric value for display in a locale. Sizes use decimal SI prefixes through Intl's own units,

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { UnitSchema } from '../contract/common';
+
+/**
+ * A message recorded by the core as a code and its parameters, formatted where it is read (UI, mail,
+ * report, notification) in the reader's language. A parameter is text, a number, or a measured value with
+ * its unit so that "92 %" or "1,5 Go" follow the reader's locale through the one unit formatter.
+ */
+export const MessageParamSchema = z.union([
+  z.string().max(2000),
+  z.number(),
+  z.null(),
+  z.strictObject({ value: z.number(), unit: UnitSchema }),
+]);
+export type MessageParam = z.infer<typeof MessageParamSchema>;
+
+export const MessageSchema = z.strictObject({
+  code: z.string().min(1).max(80).regex(/^[a-z0-9][a-z0-9.-]*$/),
+  params: z.record(z.string(), MessageParamSchema).default({}),
+});
+export type Message = z.infer<typeof MessageSchema>;
+export type MessageInput = z.input<typeof MessageSchema>;
+
+export function msg(code: string, params: Record<string, MessageParam> = {}): Message {
+  return { code, params };
+}
