@@ -42,6 +42,8 @@ const PLAN: Record<BenchSize, { sim: VcsimOptions; jsonHtmlMs: number; pdfMs: nu
       lowDatastore: true,
       alarms: true,
       hostileName: true,
+      // One problem per second-wave check (alarms on other entities, sensors, certificates, licences…).
+      wave2: true,
       tls: true,
       startTimeoutMs: 300_000,
     },
@@ -134,6 +136,7 @@ const bench: Benchmark = {
       const pdfMs = performance.now() - t1;
 
       const findings = doc.checks.reduce((n, c) => n + c.rows.length, 0);
+      if (doc.checks.length !== REPORT_CHECKS.length) throw new Error(`${doc.checks.length} of ${REPORT_CHECKS.length} checks ran: the benchmark runs them all`);
       const maintenance = doc.checks.find((c) => c.id === 'hosts-maintenance')?.rows.length ?? 0;
       if (
         maintenance !== sim.scenario.maintenanceHosts.length ||
@@ -162,6 +165,7 @@ const bench: Benchmark = {
           notes: [
             `steps (ms): ${steps}; JSON + HTML render ${Math.round(renderMs)} (${Math.round(json.length / 1024)} KiB JSON, ${Math.round(html.length / 1024)} KiB HTML)`,
             `simulator start ${sim.startSeconds.toFixed(1)} s (not timed)`,
+            `last measured with the 16 first checks: 9.97 s (issue 12); now every check of the registry (${REPORT_CHECKS.length})`,
           ],
         },
         {

@@ -5,42 +5,13 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { DAY, drag, openWeek as showWeek, shownRange, span, xLabelBoxes, type Tick } from './support/chart-axis';
 import { look } from './support/look';
-
-const DAY = 86_400_000;
-
-/** The window a chart shows, from the data-range="from-to" (ms) its canvas carries. */
-async function shownRange(chart: Locator): Promise<{ from: number; to: number }> {
-  const raw = await chart.getByTestId('chart-canvas').getAttribute('data-range');
-  const m = /^(\d+)-(\d+)$/.exec(raw ?? '');
-  if (!m) throw new Error(`no data-range on the chart: ${raw ?? 'null'}`);
-  return { from: Number(m[1]), to: Number(m[2]) };
-}
-
-async function span(chart: Locator): Promise<number> {
-  const r = await shownRange(chart);
-  return r.to - r.from;
-}
 
 async function openWeek(page: Page): Promise<Locator> {
   const chart = page.getByTestId('chart').first();
-  await chart.getByText('7 d', { exact: true }).click();
-  await expect.poll(() => span(chart)).toBe(7 * DAY);
+  await showWeek(chart);
   return chart;
-}
-
-/** Drags across the plot area from one share of its width to another. */
-async function drag(page: Page, chart: Locator, fromShare: number, toShare: number): Promise<void> {
-  const over = chart.locator('.u-over');
-  await over.scrollIntoViewIfNeeded();
-  const box = await over.boundingBox();
-  if (!box) throw new Error('plot area not laid out');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * fromShare, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * ((fromShare + toShare) / 2), y, { steps: 5 });
-  await page.mouse.move(box.x + box.width * toShare, y, { steps: 5 });
-  await page.mouse.up();
 }
 
 test('drag to zoom: every chart shows the span, queried at its own resolution; reset and double-click return', async ({
@@ -98,11 +69,6 @@ test('drag to zoom: every chart shows the span, queried at its own resolution; r
   await expect(chart.getByRole('button', { name: 'Reset zoom' })).toHaveCount(0);
 });
 
-interface Tick {
-  label: string;
-  x: number;
-}
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`7-day time labels do not overlap at 1366 px (${scheme})`, async ({ page, fake }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -115,42 +81,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect
       .poll(async () => JSON.parse((await canvas.getAttribute('data-x-ticks')) ?? '[]') as Tick[])
       .toContainEqual(expect.objectContaining({ label: expect.stringMatching(/^[A-Z][a-z]{2} \d\d:\d\d/u) }));
-    const font = (await canvas.getAttribute('data-x-font')) ?? '';
-    const ticks = JSON.parse((await canvas.getAttribute('data-x-ticks')) ?? '[]') as Tick[];
-    expect(ticks.length, 'a week shows several labels').toBeGreaterThanOrEqual(4);
-    // uPlot centres each label on its tick; measure the text with the font it was drawn in.
-    const widths = await canvas.evaluate(
-      (el, { labels, font }) => {
-        // The e2e project has no DOM types: name the little of the canvas API used here.
-        const doc = (
-          el as unknown as {
-            ownerDocument: {
-              createElement(k: 'canvas'): {
-                getContext(k: '2d'): { font: string; measureText(s: string): { width: number } } | null;
-              };
-            };
-          }
-        ).ownerDocument;
-        const ctx = doc.createElement('canvas').getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
-        ctx.font = font;
-        return labels.map((l) => ctx.measureText(l).width);
-      },
-      { labels: ticks.map((t) => t.label), font },
-    );
-    const boxes = ticks
-      .map((t, i) => ({
-        label: t.label,
-        left: t.x - (widths[i] ?? 0) / 2,
-        right: t.x + (widths[i] ?? 0) / 2,
-      }))
-      .sort((a, b) => a.left - b.left);
-    for (let i = 1; i < boxes.length; i++) {
-      const prev = boxes[i - 1];
-      const next = boxes[i];
-      if (!prev || !next) continue;
-      expect(next.left - prev.right, `"${prev.label}" and "${next.label}" overlap`).toBeGreaterThanOrEqual(4);
-    }
+    const { boxes, minGap } = await xLabelBoxes(chart);
+    expect(boxes.length, 'a week shows several labels').toBeGreaterThanOrEqual(4);
+    expect(minGap, `labels overlap: ${boxes.map((x) => x.label).join(' | ')}`).toBeGreaterThanOrEqual(4);
     await look(page, `charts-7d-${scheme}`);
   });
 }

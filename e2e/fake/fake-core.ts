@@ -293,6 +293,8 @@ export class FakeCore {
             (e) => (q.before === undefined || e.id < q.before) && (!q.deviceId || e.deviceId === q.deviceId),
           )
           .filter((e) => !q.severity?.length || q.severity.includes(e.severity))
+          .filter((e) => !q.kind?.length || q.kind.includes(e.kind))
+          .filter((e) => (q.from === undefined || e.at >= q.from) && (q.to === undefined || e.at <= q.to))
           .filter((e) => !q.text || e.message.toLowerCase().includes(q.text.toLowerCase()))
           .slice(0, q.limit),
       ...fakeReports(
@@ -301,7 +303,14 @@ export class FakeCore {
         this.reportStepMs,
       ),
       ...fakeMail(),
-      ...fakeAlerting(),
+      ...fakeAlerting({
+        devices: () => [...this.devices.values()],
+        query: (series, from, to) => {
+          const units = new Map([...this.devices.values()].flatMap((d) => d.series.map((s) => [s.key, s.unit] as const)));
+          return fakeQuery({ series, from, to, maxPoints: 300 }, (k) => units.get(k) ?? '', Date.now());
+        },
+        changed: (active) => this.emit('alerts:changed', { active }),
+      }),
     };
   }
 }

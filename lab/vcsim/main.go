@@ -56,6 +56,7 @@ type ready struct {
 	Counts       counts  `json:"counts"`
 	Scenario     applied `json:"scenario"`
 	Report       seeded  `json:"report"`
+	Wave2        *wave2  `json:"wave2,omitempty"`
 }
 
 func main() {
@@ -104,6 +105,7 @@ func main() {
 	flag.StringVar(&rs.ntpServers, "ntp-servers", "", "NTP servers of every host (comma-separated); sets NTP config and the ntpd service on all hosts")
 	flag.IntVar(&rs.ntpStopped, "ntp-stopped", 0, "connected hosts whose ntpd is stopped")
 	flag.IntVar(&rs.ntpEmpty, "ntp-empty", 0, "connected hosts with no NTP server")
+	wave2On := flag.Bool("wave2", false, "seed one problem per second-wave report check (alarms, certificates, sensors, licences…); needs 2 connected hosts and 13 powered-on VMs beyond the other seeds")
 	seed := flag.Int64("seed", 1, "seed of the generated statistics")
 	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin closes (the parent died)")
 	verbose := flag.Bool("verbose", false, "keep the simulator's log on stderr")
@@ -159,6 +161,15 @@ func main() {
 		fail(err)
 	}
 
+	var second *wave2
+	if *wave2On {
+		w, err := seedWave2(ctx, c, places, vms, done)
+		if err != nil {
+			fail(err)
+		}
+		second = &w
+	}
+
 	model.Service.Listen = &url.URL{Host: *listen, User: url.UserPassword(*user, *password)}
 	var cert tls.Certificate
 	if *useTLS {
@@ -185,6 +196,7 @@ func main() {
 		Counts:       countInventory(),
 		Scenario:     done,
 		Report:       report,
+		Wave2:        second,
 	}
 	out, _ := json.Marshal(line)
 	fmt.Println(string(out))

@@ -16,6 +16,8 @@ import { hardenSession, isTrustedFrame, rendererOrigin, SECURE_WEB_PREFERENCES }
 import { devRendererUrl } from './shell/shell-policy';
 import { takeShutdownSignals } from './cli/shutdown-signals';
 import { StateTray } from './shell/tray';
+import { deviceHash, trayMenuModel } from './shell/tray-menu';
+import { resolveLang } from '../shared/format/locale';
 import { electronPdf } from './report-pdf-electron';
 
 /**
@@ -40,6 +42,13 @@ function showWindow(): void {
   if (!window) window = createWindow();
   window.show();
   window.focus();
+}
+
+/** A notification or tray click: the window, on the device's page. */
+function openDevice(deviceId: string): void {
+  showWindow();
+  const hash = JSON.stringify(deviceHash(deviceId));
+  void window?.webContents.executeJavaScript(`location.hash = ${hash}`).catch(() => undefined);
 }
 
 function createWindow(): BrowserWindow {
@@ -75,9 +84,23 @@ async function boot(): Promise<void> {
   const settings = new ConfSettingsStore(store, inspected.notices);
   // The tray's colour follows the states carried by the events themselves: no re-listing per poll.
   const states = new Map<string, State>();
+  // The tray's problem list: one alerts:active query a second at most, after state changes and events.
+  let trayRefresh: NodeJS.Timeout | null = null;
+  const refreshTrayProblems = (): void => {
+    if (trayRefresh) return;
+    trayRefresh = setTimeout(() => {
+      trayRefresh = null;
+      const lang = resolveLang(settings.get().language, [app.getLocale()]);
+      core?.handlers['alerts:active']({}).then(
+        (problems) => tray?.setMenu(trayMenuModel(problems, lang)),
+        () => undefined,
+      );
+    }, 1000);
+  };
   const sink = {
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(event, payload);
+      if (event === 'devices:changed' || event === 'events:appended') refreshTrayProblems();
       if (event === 'devices:changed') {
         const d = payload as EventPayload<'devices:changed'>;
         states.set(d.id, d.state);
@@ -94,7 +117,11 @@ async function boot(): Promise<void> {
     sink,
     notifier: {
       notify: (n) => {
-        if (Notification.isSupported()) new Notification({ title: n.title, body: n.body, silent: n.severity === 'ok' }).show();
+        if (!Notification.isSupported()) return;
+        const shown = new Notification({ title: n.title, body: n.body, silent: n.severity === 'ok' });
+        const { deviceId } = n;
+        shown.on('click', () => (deviceId ? openDevice(deviceId) : showWindow()));
+        shown.show();
       },
     },
     log,
@@ -107,7 +134,15 @@ async function boot(): Promise<void> {
   const allowed = rendererOrigin(DEV_URL, RENDERER_FILE);
   registerIpcHandlers(ipcMain, core.dispatch, (frame) => isTrustedFrame(frame, allowed));
   await core.start();
-  tray = new StateTray(RESOURCES, showWindow, () => app.quit());
+  tray = new StateTray(RESOURCES, {
+    show: showWindow,
+    quit: () => app.quit(),
+    open: openDevice,
+    acknowledge: (request) => {
+      core?.handlers['alerts:ack'](request).then(refreshTrayProblems, (error: unknown) => log.error('acknowledge from the tray failed', { error: String(error) }));
+    },
+  });
+  refreshTrayProblems();
   showWindow();
 }
 

@@ -18,9 +18,10 @@ export const LAB_SNMPREC = new URL('../../lab/snmprec/', import.meta.url).pathna
 /**
  * Starts Debian's snmpsimd on 127.0.0.1 serving the given .snmprec files (each answers to its base name as
  * community), waits until it answers, and stops it on request. Files are copied to a private data dir so
- * that several test files can run simulators at once.
+ * that several test files can run simulators at once. `port`: serve on this one (a restart on the same
+ * address, for a recovery).
  */
-export async function startSnmpsim(files: string[]): Promise<SnmpsimPeer> {
+export async function startSnmpsim(files: string[], options: { port?: number } = {}): Promise<SnmpsimPeer> {
   const root = mkdtempSync(join(tmpdir(), 'vigie-snmpsim-'));
   const data = join(root, 'data');
   const cache = join(root, 'cache');
@@ -31,7 +32,7 @@ export async function startSnmpsim(files: string[]): Promise<SnmpsimPeer> {
   chmodSync(cache, 0o777);
   for (const f of files) copyFileSync(f, join(data, basename(f)));
   for (const f of readdirSync(data)) chmodSync(join(data, f), 0o644);
-  const port = await freeUdpPort();
+  const port = options.port ?? (await freeUdpPort());
   const args = [
     `--data-dir=${data}`,
     `--cache-dir=${cache}`,

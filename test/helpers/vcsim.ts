@@ -74,6 +74,8 @@ export interface VcsimOptions {
   ntpEmpty?: number;
   /** Rename one running VM to markup (`<img src=x onerror=alert(1)> & "vm" été`). */
   hostileName?: boolean;
+  /** Seed one problem per second-wave report check (lab/vcsim/wave2.go; the ready line's `wave2`). */
+  wave2?: boolean;
   tls?: boolean;
   /** Certificate and key files: used if they exist, else generated and written there. */
   certFile?: string;
@@ -153,6 +155,46 @@ const ReadySchema = z.object({
       ntpEmptyHosts: names,
     })
     .optional(),
+  wave2: z
+    .object({
+      consolidationVm: z.string(),
+      toolsOldVm: z.string(),
+      hardwareOldVm: z.string(),
+      balloonVm: z.string(),
+      swapVm: z.string(),
+      guestDiskVm: z.string(),
+      inaccessibleVm: z.string(),
+      nicVm: z.string(),
+      offLongVm: z.string(),
+      offLongDays: z.number(),
+      offRecentVm: z.string(),
+      offUnknownVm: z.string(),
+      haRestartVm: z.string(),
+      haRestartFrom: z.string(),
+      haRestartTo: z.string(),
+      sshHost: z.string(),
+      rebootHost: z.string(),
+      certHost: z.string(),
+      certDaysLeft: z.number(),
+      sensorHost: z.string(),
+      sensors: z.array(z.object({ name: z.string(), type: z.string(), reading: z.number(), unit: z.string(), status: z.string() })),
+      deadPathHost: z.string(),
+      deadPath: z.string(),
+      overcommitHost: z.string(),
+      configIssueHost: z.string(),
+      configIssue: z.string(),
+      drsOffCluster: z.string(),
+      overallocatedDatastore: z.string(),
+      partialDatastore: z.string(),
+      partialDatastoreMissingHost: z.string(),
+      promiscuousHost: z.string(),
+      promiscuousPortgroup: z.string(),
+      forgedDvPortgroup: z.string(),
+      expiringLicense: z.string(),
+      overusedLicense: z.string(),
+      alarms: z.array(z.object({ entity: z.string(), alarm: z.string(), status: z.string(), acknowledged: z.boolean() })),
+    })
+    .optional(),
 });
 export type VcsimReady = z.infer<typeof ReadySchema>;
 
@@ -206,6 +248,7 @@ function flags(o: VcsimOptions): string[] {
   flag('inaccessible-datastore', o.inaccessibleDatastore);
   flag('alarms', o.alarms);
   flag('hostile-name', o.hostileName);
+  flag('wave2', o.wave2);
   flag('tls', o.tls);
   if (o.certFile) args.push('-cert', o.certFile);
   if (o.keyFile) args.push('-key', o.keyFile);

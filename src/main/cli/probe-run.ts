@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeviceSnapshot } from '../../shared/contract/devices';
 import { worstState } from '../../shared/states';
-import { RuleEvaluator } from '../core/monitor/rule-evaluator';
+import { defaultAlertingConfig } from '../core/alerting/alerting-config';
+import { AlertEngine } from '../core/alerting/engine';
 import type { Logger } from '../core/ports';
 import { PollError, type FamilyModule, type Source } from '../core/pollers/source';
 import { withUptimeMetric } from '../core/pollers/uptime-metric';
@@ -43,13 +44,13 @@ export async function runProbe(config: ProbeConfig, deps: ProbeDeps, signal: Abo
     await poller.close();
   }
   const family = deps.families.find((f) => f.descriptor.id === result.family);
-  const checks = new RuleEvaluator().evaluate(config.target.device.host, family?.rules ?? [], result, now());
-  const problems: ProbeReport['problems'] = [
-    ...checks
-      .filter((c) => c.state !== 'ok' && !c.id.startsWith('problem:'))
-      .map((c) => ({ severity: c.state === 'ok' ? 'unknown' : c.state, message: `${c.label}: ${c.message}` }) as const),
-    ...result.problems,
-  ];
+  // The family's default rules, judged as the monitor's engine does (one check per condition), without memory.
+  const engine = new AlertEngine({ config: defaultAlertingConfig, defaults: () => family?.rules ?? [], notifier: { send: () => undefined }, log: deps.log });
+  const host = config.target.device.host;
+  const checks = engine.evaluate({ id: host, name: host, group: '', family: result.family }, result, now());
+  const problems: ProbeReport['problems'] = checks.flatMap((c) =>
+    c.state === 'ok' ? [] : [{ severity: c.state, message: c.id.startsWith('problem:') ? c.message : `${c.label}: ${c.message}` }],
+  );
   return {
     family: result.family,
     identity: result.identity,

@@ -9,10 +9,21 @@ import { Catalog } from './families';
 import { EventStore } from './events/event-store';
 import { DeviceRegistry } from './inventory/device-registry';
 import { Monitor } from './monitor/monitor';
+import { AlertEngine } from './alerting/engine';
+import { AlertingServiceImpl } from './alerting/alerting-service-impl';
+import { createIncidentTracker } from './alerting/incidents';
+import { maintenanceFor } from './alerting/maintenance';
+import type { AlertNotifier, GuardPort } from './alerting/ports';
+import { ReachabilityGuard } from './alerting/reachability-guard';
+import { topologyCache } from './alerting/topology';
 import { Scheduler } from './monitor/scheduler';
 import type { FamilyModule, Source } from './pollers/source';
 import type { Clock, EventSink, Logger, Notifier, Paths, SecretStore } from './ports';
 import { MailService } from './mail/mail-service';
+import { createNotificationRouter } from './alerting/notification-router';
+import { createNotificationService } from './alerting/notification-service';
+import { createAudit } from './audit/audit-trail';
+import { resolveLang } from '../../shared/format/locale';
 import { ReportScheduler } from './schedule/report-scheduler';
 import { runAndMail } from './schedule/scheduled-run';
 import { prometheusText } from './prometheus';
@@ -46,6 +57,8 @@ export interface CoreOptions {
   concurrency?: number;
   /** Prints reports to PDF: Electron's printToPDF in the shell; default the system Chromium. */
   pdf?: PdfRenderer;
+  /** Vigie's own-network check before devices are recorded down; false: none (tests of single devices). */
+  guard?: GuardPort | false;
 }
 
 export interface Core {
@@ -85,7 +98,32 @@ export function createCore(options: CoreOptions): Core {
     concurrency: options.concurrency ?? 64,
     onError: (id, error) => log.error('scheduled poll failed', { device: id, error: String(error) }),
   });
-  const monitor = new Monitor({ registry, catalog, store, events, sink, notifier, clock, log, scheduler });
+  // The router is built below with the mail service; nothing is notified before start().
+  const alertNotifier: AlertNotifier = { send: (change) => notificationRouter.send(change) };
+  const topology = topologyCache(
+    () => registry.list(),
+    () => new Map(registry.list().map((c) => [c.id, monitor.snapshot(c.id)])),
+    clock,
+  );
+  const incidentTracker = createIncidentTracker({
+    topology,
+    clock,
+    log,
+    send: (change) => alertNotifier.send(change),
+    // A held incident notice obeys the root's maintenance window like every other notification.
+    mayNotify: (id, group, at) => !maintenanceFor(settings.get().alerting.maintenance, { id, group }, at),
+  });
+  const alerts = new AlertEngine({
+    store: events.alertChecks,
+    config: () => settings.get().alerting,
+    defaults: (family) => catalog.rules(family),
+    notifier: alertNotifier,
+    incidents: incidentTracker,
+    log,
+    onActiveChanged: (active) => sink.emit('alerts:changed', { active }),
+  });
+  const guard = options.guard === false ? undefined : (options.guard ?? new ReachabilityGuard({ settings: () => settings.get().alerting.settings, clock, log }));
+  const monitor = new Monitor({ registry, catalog, store, events, sink, alerts, ...(guard ? { guard } : {}), clock, log, scheduler });
   const reports = new ReportServiceImpl({
     settings,
     devices: registry,
@@ -121,6 +159,18 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const mail = new MailService({ dataDir: paths.dataDir, settings, secrets, clock, log });
+  // The alerting engine's AlertNotifier: every notify-worthy change goes through the saved channels.
+  const notificationRouter = createNotificationRouter({
+    channels: () => settings.get().notificationChannels,
+    mode: options.mode,
+    mail,
+    notifier,
+    sink,
+    clock,
+    log,
+    language: () => resolveLang(settings.get().language, [Intl.DateTimeFormat().resolvedOptions().locale]),
+  });
+  const notifications = createNotificationService({ settings, router: notificationRouter, audit: createAudit({ events, sink, clock, log }) });
   const schedule = new ReportScheduler({
     clock,
     log,
@@ -130,7 +180,20 @@ export function createCore(options: CoreOptions): Core {
       await runAndMail({ reports, send: (m) => mail.outbox.submit(m), clock, log }, profile);
     },
   });
-  const handlers = createHandlers({ registry, monitor, store, events, settings, secrets, catalog, clock, log, info, mail, schedule, reports, sink });
+  const alerting = new AlertingServiceImpl({
+    settings,
+    engine: alerts,
+    store,
+    clock,
+    audit: createAudit({ events, sink, clock, log }),
+    families: () => catalog.familyIds(),
+    device: (id) => {
+      const config = registry.list().find((c) => c.id === id);
+      return config ? { name: config.name, family: monitor.familyOf(id) ?? config.detectedFamily ?? config.family } : null;
+    },
+    incidents: incidentTracker,
+  });
+  const handlers = createHandlers({ registry, monitor, store, events, settings, secrets, catalog, clock, log, info, mail, schedule, reports, sink, notifications, alerting });
   // Every renderer follows a run, whichever one (or the CLI, or the schedule) started it.
   reports.onProgress((p) => sink.emit('reports:progress', p));
   const dispatch = createDispatcher(handlers, {
@@ -195,11 +258,13 @@ export function createCore(options: CoreOptions): Core {
     async stop() {
       if (maintenance) clearInterval(maintenance);
       await monitor.stop();
+      incidentTracker.dispose();
       await schedule.stop();
+      // Pending grouped alert mails go to the outbox before it stops.
+      await notificationRouter.stop();
       await mail.stop();
       store.close();
       events.close();
     },
   };
 }
-

@@ -1,5 +1,6 @@
 import type { FamilyDescriptor } from '../../shared/families/descriptor';
-import type { FamilyModule, Rule, Source } from './pollers/source';
+import type { Rule } from './alerting/rule';
+import type { FamilyModule, Source } from './pollers/source';
 
 /** Family modules by id and sources by kind: what the monitor needs to poll, judge and show a device. */
 export class Catalog {
@@ -14,6 +15,11 @@ export class Catalog {
 
   descriptor(id: string): FamilyDescriptor | undefined {
     return this.families.get(id)?.descriptor;
+  }
+
+  /** Every family id, for the rules listed when no family is asked. */
+  familyIds(): string[] {
+    return [...this.families.keys()];
   }
 
   rules(id: string): readonly Rule[] {

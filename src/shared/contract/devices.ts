@@ -1,37 +1,17 @@
 import { z } from 'zod';
 import { MessageSchema } from '../messages/message';
+import { DEVICE_KINDS, kindDefinition, kindSettingsFields } from '../kinds/index';
+import { FingerprintSchema } from '../kinds/vsphere';
 import { DeviceIdSchema, HostSchema, PortSchema, StateSchema, Timestamp, UnitSchema } from './common';
 
-export const DeviceKindSchema = z.enum(['local', 'snmp', 'vsphere', 'http']);
+export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
-export const SnmpSettingsSchema = z.strictObject({
-  version: z.enum(['1', '2c', '3']),
-  timeoutMs: z.number().int().min(100).max(60_000).default(2000),
-  retries: z.number().int().min(0).max(5).default(1),
-  /** SNMPv3 user security model. */
-  user: z.string().trim().max(64).default(''),
-  level: z.enum(['noAuthNoPriv', 'authNoPriv', 'authPriv']).default('authPriv'),
-  authProtocol: z.enum(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']).default('sha'),
-  privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).default('aes'),
-  context: z.string().max(64).default(''),
-});
-export type SnmpSettings = z.infer<typeof SnmpSettingsSchema>;
-
-/** SHA-256 fingerprint as shown by browsers and vCenter: 32 upper-case hex pairs separated by colons. */
-export const FingerprintSchema = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'SHA-256 fingerprint expected');
-
-export const VsphereSettingsSchema = z.strictObject({
-  user: z.string().trim().min(1).max(256),
-  /** Pinned certificate of a vCenter whose certificate does not chain to the system store. */
-  tlsFingerprint: FingerprintSchema.nullable().default(null),
-});
-
-export const HttpSettingsSchema = z.strictObject({
-  scheme: z.enum(['http', 'https']).default('http'),
-  path: z.string().startsWith('/').max(512).default('/index.htm?em'),
-  timeoutMs: z.number().int().min(100).max(60_000).default(5000),
-});
+// Each kind's settings schema lives with its definition in src/shared/kinds/; re-exported for callers.
+export { SnmpSettingsSchema, type SnmpSettings } from '../kinds/snmp';
+export { FingerprintSchema, VsphereSettingsSchema } from '../kinds/vsphere';
+export { HttpSettingsSchema } from '../kinds/http';
+export { PostgresSettingsSchema, type PostgresSettings } from '../kinds/postgres';
 
 /**
  * Secrets arrive with an add or update request and go straight to the SecretStore; they are never stored in
@@ -54,17 +34,16 @@ const deviceFields = {
   port: PortSchema.nullable().default(null),
   intervalSeconds: z.number().int().min(10).max(86_400).default(60),
   enabled: z.boolean().default(true),
-  snmp: SnmpSettingsSchema.nullable().default(null),
-  vsphere: VsphereSettingsSchema.nullable().default(null),
-  http: HttpSettingsSchema.nullable().default(null),
+  ...kindSettingsFields(),
   watchedProcesses: z.array(z.string().trim().min(1).max(128)).max(50).default([]),
   parentId: DeviceIdSchema.nullable().default(null),
 };
 
-function checkKindSettings(d: { kind: DeviceKind; snmp: unknown; vsphere: unknown }, ctx: z.RefinementCtx): void {
-  if (d.kind === 'snmp' && !d.snmp) ctx.addIssue({ code: 'custom', path: ['snmp'], message: 'SNMP settings required' });
-  if (d.kind === 'vsphere' && !d.vsphere)
-    ctx.addIssue({ code: 'custom', path: ['vsphere'], message: 'vSphere settings required' });
+/** A kind with settings needs its own settings object; the other kinds' objects are ignored. */
+function checkKindSettings(d: { kind: DeviceKind } & Partial<Record<string, unknown>>, ctx: z.RefinementCtx): void {
+  const def = kindDefinition(d.kind);
+  if (def.settings && !def.settingsOptional && !d[d.kind])
+    ctx.addIssue({ code: 'custom', path: [d.kind], message: `${def.label.en} settings required` });
 }
 
 export const DeviceInputSchema = z
@@ -230,6 +209,8 @@ export const TEST_STAGES = [
   'tls-changed',
   'tls',
   'permission',
+  /** The database named in the settings does not exist (services). */
+  'database',
   'protocol',
   'family',
   'secrets',

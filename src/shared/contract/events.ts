@@ -39,5 +39,7 @@ export const NotificationSchema = z.strictObject({
   title: z.string(),
   body: z.string(),
   severity: SeveritySchema,
+  /** The device the notification is about: a click opens its page. */
+  deviceId: DeviceIdSchema.optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;

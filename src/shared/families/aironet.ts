@@ -12,7 +12,7 @@ export const aironetDescriptor: FamilyDescriptor = {
     {
       kind: 'identity',
       title: label('Access point', "Point d'accès"),
-      fields: [...snmpSystemFields, { key: 'osVersion', label: label('IOS version', 'Version IOS') }, { key: 'radios', label: label('Radios', 'Radios'), format: 'number' }],
+      fields: [...snmpSystemFields, { key: 'osVersion', label: label('IOS version', 'Version IOS') }, { key: 'radios', label: label('Radios', 'Radios'), format: 'number', unit: 'count' }],
     },
     {
       kind: 'stats',
@@ -48,7 +48,7 @@ export const aironetDescriptor: FamilyDescriptor = {
       columns: [
         { key: 'name', label: label('Radio', 'Radio') },
         { key: 'status', label: label('Status', 'État') },
-        { key: 'clients', label: label('Clients', 'Clients'), format: 'number' },
+        { key: 'clients', label: label('Clients', 'Clients'), format: 'number', unit: 'count' },
         { key: 'speed', label: label('Speed', 'Débit'), unit: 'bitsPerSecond', secondary: true },
         { key: 'inBps', label: label('In', 'Entrée'), unit: 'bitsPerSecond' },
         { key: 'outBps', label: label('Out', 'Sortie'), unit: 'bitsPerSecond' },

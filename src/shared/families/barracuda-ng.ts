@@ -13,7 +13,7 @@ export const barracudaNgDescriptor: FamilyDescriptor = {
     {
       kind: 'identity',
       title: label('Firewall', 'Pare-feu'),
-      fields: [...hostIdentityFields, { key: 'firewallSessions', label: label('Firewall sessions', 'Sessions du pare-feu'), format: 'number' }],
+      fields: [...hostIdentityFields, { key: 'firewallSessions', label: label('Firewall sessions', 'Sessions du pare-feu'), format: 'number', unit: 'count' }],
     },
     {
       kind: 'stats',
@@ -22,7 +22,7 @@ export const barracudaNgDescriptor: FamilyDescriptor = {
         { metric: 'firewall.sessions', label: label('Firewall sessions', 'Sessions du pare-feu'), unit: 'count' },
         { metric: 'cpu.total', label: label('CPU', 'CPU'), unit: 'percent' },
         { metric: 'memory.used.percent', label: label('Memory used', 'Mémoire utilisée'), unit: 'percent' },
-        { metric: 'load.15', label: label('Load 15 min', 'Charge 15 min'), unit: '' },
+        { metric: 'load.15', label: label('Load 15 min', 'Charge 15 min'), unit: 'ratio' },
         uptimeStat,
       ],
     },

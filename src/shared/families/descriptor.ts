@@ -1,3 +1,4 @@
+import type { DeviceKind } from '../kinds/index';
 import type { Unit } from '../units';
 
 /**
@@ -88,7 +89,7 @@ export interface FamilyDescriptor {
   group: FamilyGroup;
   name: Label;
   /** The protocol its poller speaks; the devices form offers the matching settings. */
-  kind: 'local' | 'snmp' | 'vsphere' | 'http';
+  kind: DeviceKind;
   tile: TileSpec | null;
   sections: Section[];
 }

@@ -4,6 +4,9 @@ import { airportDescriptor } from './airport';
 import { barracudaNgDescriptor } from './barracuda-ng';
 import { barracudaSpamDescriptor } from './barracuda-spam';
 import { netappDescriptor } from './netapp';
+import { postgresDescriptor } from './postgres';
+import { mysqlDescriptor } from './mysql';
+import { ldapDescriptor } from './ldap';
 import { sensorAkcpDescriptor } from './sensor-akcp';
 import { sensorApcDescriptor } from './sensor-apc';
 import { sensorEm01Descriptor } from './sensor-em01';
@@ -42,6 +45,9 @@ export const FAMILY_DESCRIPTORS: readonly FamilyDescriptor[] = [
   upsEatonDescriptor,
   upsMgeDescriptor,
   upsGenericDescriptor,
+  postgresDescriptor,
+  mysqlDescriptor,
+  ldapDescriptor,
   genericSnmp,
 ];
 

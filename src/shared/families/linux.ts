@@ -7,10 +7,10 @@ import { interfacesTable, snmpSystemFields, trafficChart, uptimeStat } from './g
  */
 export const hostIdentityFields: FieldSpec[] = [
   ...snmpSystemFields,
-  { key: 'cores', label: label('CPUs', 'Processeurs'), format: 'number' },
+  { key: 'cores', label: label('CPUs', 'Processeurs'), format: 'number', unit: 'count' },
   { key: 'memorySize', label: label('Memory', 'Mémoire'), unit: 'bytes' },
-  { key: 'processes', label: label('Processes', 'Processus'), format: 'number' },
-  { key: 'users', label: label('Users', 'Utilisateurs'), format: 'number' },
+  { key: 'processes', label: label('Processes', 'Processus'), format: 'number', unit: 'count' },
+  { key: 'users', label: label('Users', 'Utilisateurs'), format: 'number', unit: 'count' },
 ];
 
 export const cpuChart: ChartSection = {
@@ -36,7 +36,7 @@ export const coresChart: ChartSection = {
 export const loadChart: ChartSection = {
   kind: 'chart',
   title: label('Load average', 'Charge moyenne'),
-  unit: '',
+  unit: 'ratio',
   series: [
     { metric: 'load.1', label: label('1 min', '1 min') },
     { metric: 'load.5', label: label('5 min', '5 min') },
@@ -117,7 +117,7 @@ export const watchedTable: TableSection = {
   columns: [
     { key: 'name', label: label('Process', 'Processus') },
     { key: 'state', label: label('State', 'État'), format: 'state' },
-    { key: 'running', label: label('Running', 'En cours'), format: 'number' },
+    { key: 'running', label: label('Running', 'En cours'), format: 'number', unit: 'count' },
     { key: 'cpu', label: label('CPU', 'CPU'), unit: 'percent' },
     { key: 'memory', label: label('Memory', 'Mémoire'), unit: 'bytes' },
   ],
@@ -155,8 +155,8 @@ export const linux: FamilyDescriptor = {
         { metric: 'cpu.total', label: label('CPU', 'CPU'), unit: 'percent' },
         { metric: 'memory.used.percent', label: label('Memory used', 'Mémoire utilisée'), unit: 'percent' },
         { metric: 'swap.used.percent', label: label('Swap used', 'Swap utilisé'), unit: 'percent' },
-        { metric: 'load.1', label: label('Load 1 min', 'Charge 1 min'), unit: '' },
-        { metric: 'load.15', label: label('Load 15 min', 'Charge 15 min'), unit: '' },
+        { metric: 'load.1', label: label('Load 1 min', 'Charge 1 min'), unit: 'ratio' },
+        { metric: 'load.15', label: label('Load 15 min', 'Charge 15 min'), unit: 'ratio' },
         { metric: 'processes', label: label('Processes', 'Processus'), unit: 'count' },
         uptimeStat,
       ],

@@ -114,7 +114,7 @@ describe.skipIf(missingPeer('vCenter simulator', available.ok ? null : available
 
   it('produces one result per registered check and the summary the simulator counted', () => {
     expect(doc.checks.map((c) => c.id)).toEqual(REPORT_CHECKS.map((c) => c.id));
-    expect(doc.checks).toHaveLength(16);
+    expect(doc.checks).toHaveLength(39);
     const c = sim.counts;
     const expected = {
       hosts: c.hosts,

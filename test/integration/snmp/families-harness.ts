@@ -1,5 +1,6 @@
 import type { MetricValue } from '../../../src/shared/contract/devices';
-import type { Comparison, DevicePoller, PollResult, Rule } from '../../../src/main/core/pollers/source';
+import type { Comparison, Rule } from '../../../src/main/core/alerting/rule';
+import type { DevicePoller, PollResult } from '../../../src/main/core/pollers/source';
 import { snmpFamily } from '../../../src/main/core/pollers/snmp/families';
 import { createSnmpSession } from '../../../src/main/core/pollers/snmp/session/net-snmp-session';
 import type { SnmpSession } from '../../../src/main/core/pollers/snmp/session/types';

@@ -56,7 +56,7 @@ describe('Eaton (XUPS-MIB) and MGE (MG-SNMP-UPS-MIB) UPSs against recordings wri
     expect(metric(r, 'ups.ambient.temperature')).toBe(num(rec, `${X}.6.1.0`));
     expect(metric(r, 'ups.on.battery')).toBe(0);
     expect(r.problems).toEqual([
-      { severity: 'warning', message: 'Battery needs replacing' },
+      { id: 'ups-replace-battery', severity: 'warning', message: 'Battery needs replacing' },
       { severity: 'warning', message: 'On bypass (bypass): the load is not protected' },
     ]);
     expect(raised(evaluateRules(rulesOf('ups-eaton'), r.metrics))).toEqual([['ups-replace-battery|', 'warning']]);
@@ -93,7 +93,7 @@ describe('Eaton (XUPS-MIB) and MGE (MG-SNMP-UPS-MIB) UPSs against recordings wri
     expect(metric(r, 'ups.load.percent')).toBe(num(rec, `${M}.7.2.1.4.1`));
     expect(metric(r, 'ups.on.battery')).toBe(1);
     // 21 min and 64 %: on battery but above the 10 min / 30 % limits, so a warning, not critical.
-    expect(r.problems).toEqual([{ severity: 'warning', message: 'On battery (21 min left, 64 % charge)' }]);
+    expect(r.problems).toEqual([{ id: 'ups-on-battery', severity: 'warning', message: 'On battery (21 min left, 64 % charge)' }]);
     expect(raised(evaluateRules(rulesOf('ups-mge'), r.metrics))).toEqual([['ups-on-battery|', 'warning']]);
   });
 

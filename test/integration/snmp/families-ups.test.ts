@@ -65,7 +65,7 @@ describe('UPS families against recordings', () => {
       ['ups-temperature|', 'warning'],
     ]);
     const minutes = Math.round((snmprecNumber(rec.get(`${U}.2.2.3.0`)) ?? 0) / 6000);
-    expect(r.problems).toContainEqual({ severity: 'critical', message: `On battery (${minutes} min left, ${snmprecNumber(rec.get(`${U}.2.2.1.0`))} % charge)` });
+    expect(r.problems).toContainEqual({ id: 'ups-on-battery', severity: 'critical', message: `On battery (${minutes} min left, ${snmprecNumber(rec.get(`${U}.2.2.1.0`))} % charge)` });
   });
 
   it('UPS-MIB UPS on battery: standard objects, units normalised, warning only', async () => {

@@ -3,6 +3,9 @@ import { ensurePrivateFile } from '../fs/private-file';
 import type { Weather } from '../../../shared/contract/devices';
 import type { EventRecord, Severity } from '../../../shared/contract/events';
 import type { State } from '../../../shared/states';
+import { MessageSchema, type Message } from '../../../shared/messages/message';
+import { AlertCheckStore } from './alert-check-store';
+import { migrateEvents } from './schema';
 
 const DAY = 86_400_000;
 /** Events are kept 90 days (spec); state history a little longer than the longest weather/availability window. */
@@ -13,6 +16,10 @@ export interface EventQuery {
   deviceId?: string | undefined;
   severity?: Severity[] | undefined;
   text?: string | undefined;
+  kind?: EventRecord['kind'][] | undefined;
+  /** Inclusive time range (ms since the epoch). */
+  from?: number | undefined;
+  to?: number | undefined;
   before?: number | undefined;
   limit: number;
 }
@@ -25,9 +32,22 @@ type EventRow = {
   severity: Severity;
   kind: EventRecord['kind'];
   message: string;
+  /** JSON of the message code (schema 2); null for events written before. */
+  text?: string | null;
 };
 
+function parseText(json: string | null | undefined): Message | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = MessageSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function toRecord(r: EventRow): EventRecord {
+  const text = parseText(r.text);
   return {
     id: r.id,
     at: r.at,
@@ -36,6 +56,7 @@ function toRecord(r: EventRow): EventRecord {
     severity: r.severity,
     kind: r.kind,
     message: r.message,
+    ...(text ? { text } : {}),
   };
 }
 
@@ -50,6 +71,8 @@ export class EventStore {
   private readonly insertState: Database.Statement;
   private readonly lastStateStmt: Database.Statement;
   private readonly statesInWindow: Database.Statement;
+  /** The alerting engine's persisted memory of each check (schema 2). */
+  readonly alertChecks: AlertCheckStore;
 
   constructor(path: string) {
     try {
@@ -57,31 +80,14 @@ export class EventStore {
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.exec(`
-        CREATE TABLE IF NOT EXISTS events (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          at INTEGER NOT NULL,
-          device_id TEXT,
-          device_name TEXT,
-          severity TEXT NOT NULL,
-          kind TEXT NOT NULL,
-          message TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS events_at ON events(at);
-        CREATE INDEX IF NOT EXISTS events_device ON events(device_id, at);
-        CREATE TABLE IF NOT EXISTS device_states (
-          device_id TEXT NOT NULL,
-          at INTEGER NOT NULL,
-          state TEXT NOT NULL,
-          PRIMARY KEY (device_id, at)
-        ) WITHOUT ROWID;
-      `);
+      migrateEvents(this.db);
     } catch (error) {
       throw new Error(`Cannot open the event log ${path}: ${(error as Error).message}`, { cause: error });
     }
     this.insertEvent = this.db.prepare(
-      'INSERT INTO events (at, device_id, device_name, severity, kind, message) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (at, device_id, device_name, severity, kind, message, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.alertChecks = new AlertCheckStore(this.db);
     this.insertState = this.db.prepare('INSERT OR REPLACE INTO device_states (device_id, at, state) VALUES (?, ?, ?)');
     this.lastStateStmt = this.db.prepare(
       'SELECT at, state FROM device_states WHERE device_id = ? AND at <= ? ORDER BY at DESC LIMIT 1',
@@ -92,7 +98,8 @@ export class EventStore {
   }
 
   append(event: Omit<EventRecord, 'id'>): EventRecord {
-    const info = this.insertEvent.run(event.at, event.deviceId, event.deviceName, event.severity, event.kind, event.message);
+    const text = event.text ? JSON.stringify(event.text) : null;
+    const info = this.insertEvent.run(event.at, event.deviceId, event.deviceName, event.severity, event.kind, event.message, text);
     return { ...event, id: Number(info.lastInsertRowid) };
   }
 
@@ -111,6 +118,18 @@ export class EventStore {
       where.push("(message LIKE ? ESCAPE '\\' OR device_name LIKE ? ESCAPE '\\')");
       const like = `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       args.push(like, like);
+    }
+    if (q.kind?.length) {
+      where.push(`kind IN (${q.kind.map(() => '?').join(',')})`);
+      args.push(...q.kind);
+    }
+    if (q.from !== undefined) {
+      where.push('at >= ?');
+      args.push(q.from);
+    }
+    if (q.to !== undefined) {
+      where.push('at <= ?');
+      args.push(q.to);
     }
     if (q.before !== undefined) {
       where.push('id < ?');

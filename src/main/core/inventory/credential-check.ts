@@ -1,14 +1,11 @@
 import type { DeviceConfig, DeviceSecret } from '../../../shared/contract/devices';
+import { kindDefinition, ownSettings } from '../../../shared/kinds/index';
 
-type Credentialed = Pick<DeviceConfig, 'kind' | 'snmp' | 'vsphere'>;
+type Credentialed = Pick<DeviceConfig, 'kind'> & Partial<DeviceConfig>;
 
 /** The secret fields a device cannot be polled without (an export leaves them all out). */
 export function requiredSecrets(d: Credentialed): (keyof DeviceSecret)[] {
-  if (d.kind === 'vsphere') return ['password'];
-  if (d.kind !== 'snmp' || !d.snmp) return [];
-  if (d.snmp.version !== '3') return ['community'];
-  if (d.snmp.level === 'authPriv') return ['authKey', 'privKey'];
-  return d.snmp.level === 'authNoPriv' ? ['authKey'] : [];
+  return kindDefinition(d.kind).requiredSecrets(ownSettings(d));
 }
 
 /** Which required fields `secret` lacks. */

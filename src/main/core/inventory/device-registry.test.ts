@@ -48,6 +48,24 @@ describe('device registry', () => {
     expect(registry.list()).toEqual([]);
   });
 
+  it('refuses a parent that would make a loop of dependencies, naming it', async () => {
+    const { registry } = testRegistry();
+    const ups = await registry.add(snmp('ups'));
+    const sw = await registry.add(snmp('switch', { parentId: ups.id }));
+    const srv = await registry.add(snmp('server', { parentId: sw.id }));
+    const { secret: _s, ...upsInput } = snmp('ups', { parentId: srv.id });
+    await expect(registry.update(ups.id, DeviceInputSchema.parse(upsInput))).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: 'parentId: this would make a loop of dependencies: ups → server → switch → ups',
+      issues: [{ path: 'parentId' }],
+    });
+    await expect(registry.update(srv.id, DeviceInputSchema.parse({ ...upsInput, name: 'server', parentId: srv.id }))).rejects.toThrow(/cannot depend on itself/);
+    expect(registry.get(ups.id).parentId).toBeNull();
+    // Moving the server under the UPS directly closes no loop.
+    await registry.update(srv.id, DeviceInputSchema.parse({ ...upsInput, name: 'server', parentId: ups.id }));
+    expect(registry.get(srv.id).parentId).toBe(ups.id);
+  });
+
   it('removes a device, its secret and the parent links to it', async () => {
     const { registry, secrets } = testRegistry();
     const parent = await registry.add(snmp('switch'));

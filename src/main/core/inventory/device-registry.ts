@@ -8,6 +8,7 @@ import {
 import { VigieError } from '../../../shared/contract/envelope';
 import { familyDescriptor } from '../../../shared/families';
 import type { Clock, SecretStore } from '../ports';
+import { declaredCycle } from '../alerting/topology';
 import type { SettingsStore } from '../settings/settings-store';
 
 export const secretRef = (deviceId: string): string => `device:${deviceId}`;
@@ -64,8 +65,15 @@ export class DeviceRegistry {
     if (input.kind === 'local' && this.list().some((d) => d.kind === 'local' && d.id !== selfId)) {
       throw issue('kind', 'there is already a "This computer" device');
     }
-    if (input.parentId && (input.parentId === selfId || (!this.find(input.parentId) && !pendingIds.has(input.parentId)))) {
+    if (input.parentId && input.parentId === selfId) throw issue('parentId', 'a device cannot depend on itself');
+    if (input.parentId && !this.find(input.parentId) && !pendingIds.has(input.parentId)) {
       throw issue('parentId', 'parent device not found');
+    }
+    const loop = selfId ? declaredCycle(this.list(), selfId, input.parentId) : null;
+    if (loop) {
+      // Name the loop: the administrator has to see which declaration to undo.
+      const name = (id: string): string => this.find(id)?.name ?? input.name;
+      throw issue('parentId', `this would make a loop of dependencies: ${loop.map((id) => (id === selfId ? input.name : name(id))).join(' → ')}`);
     }
     const clash = this.list().find((d) => d.name.toLowerCase() === input.name.toLowerCase() && d.id !== selfId);
     if (clash) throw new VigieError('conflict', `A device named "${input.name}" already exists`, [{ path: 'name', message: 'already used' }]);

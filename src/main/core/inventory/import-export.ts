@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { DeviceInputSchema, type DeviceInput, type ImportResult } from '../../../shared/contract/devices';
+import { DeviceInputSchema, type DeviceConfig, type DeviceInput, type ImportResult } from '../../../shared/contract/devices';
 import { VigieError } from '../../../shared/contract/envelope';
+import { ownSettings } from '../../../shared/kinds/index';
 import { describeMissing, missingSecrets } from './credential-check';
 import { neutraliseCell, restoreCell } from './csv-cell';
 import { CSV_COLUMNS, deviceToRow, rowToInput } from './device-csv';
@@ -34,7 +35,7 @@ function csvCandidates(text: string, registry: DeviceRegistry): Candidate[] {
     throw new VigieError('invalid_request', `Not a valid CSV file: ${(error as Error).message}`);
   }
   const header = records[0] ? Object.keys(records[0].record) : [];
-  const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
+  const unknown = header.filter((h) => !CSV_COLUMNS.includes(h));
   if (unknown.length) {
     throw new VigieError('invalid_request', `Unknown CSV column(s): ${unknown.join(', ')}. Expected: ${CSV_COLUMNS.join(', ')}`);
   }
@@ -129,6 +130,12 @@ export async function importDevices(
   return result;
 }
 
+/** The device's own kind's settings, as `{ [kind]: settings }` (other kinds' objects are not exported). */
+function kindSettingsOf(d: DeviceConfig): Partial<DeviceInput> {
+  const settings = ownSettings(d);
+  return settings ? { [d.kind]: settings } : {};
+}
+
 export function exportDevices(registry: DeviceRegistry, format: 'csv' | 'json'): { text: string; filename: string } {
   const devices = registry.list().filter((d) => d.kind !== 'local');
   const nameById = (id: string): string | undefined => registry.find(id)?.name;
@@ -147,9 +154,7 @@ export function exportDevices(registry: DeviceRegistry, format: 'csv' | 'json'):
     port: d.port,
     intervalSeconds: d.intervalSeconds,
     enabled: d.enabled,
-    snmp: d.snmp,
-    vsphere: d.vsphere,
-    http: d.http,
+    ...kindSettingsOf(d),
     watchedProcesses: d.watchedProcesses,
     parentId: d.parentId,
   }));

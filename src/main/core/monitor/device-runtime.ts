@@ -1,4 +1,5 @@
 import type { CheckState, DeviceConfig, DeviceSnapshot, Weather } from '../../../shared/contract/devices';
+import { kindDefinition } from '../../../shared/kinds/index';
 import type { State } from '../../../shared/states';
 import type { DevicePoller } from '../pollers/source';
 
@@ -23,9 +24,5 @@ export interface DeviceRuntime {
 export function initialFamily(config: DeviceConfig): string {
   if (config.family !== 'auto') return config.family;
   if (config.detectedFamily) return config.detectedFamily;
-  // Until the first poll detects it, an SNMP device is drawn as any SNMP agent.
-  if (config.kind === 'local') return 'this-computer';
-  if (config.kind === 'vsphere') return 'vsphere';
-  if (config.kind === 'http') return 'sensor-em01';
-  return 'generic-snmp';
+  return kindDefinition(config.kind).defaultFamily;
 }

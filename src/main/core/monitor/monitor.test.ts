@@ -5,8 +5,9 @@ import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/contract/api';
 import type { EventName } from '../../../shared/contract/channels';
-import type { DeviceDetail, DeviceSummary, MetricValue } from '../../../shared/contract/devices';
+import type { DeviceDetail, DeviceKind, DeviceSummary, MetricValue } from '../../../shared/contract/devices';
 import type { Notification } from '../../../shared/contract/events';
+import type { GuardPort } from '../alerting/ports';
 import { createCore, type Core } from '../create-core';
 import { DEFAULT_FAMILIES } from '../default-catalog';
 import { silentLogger } from '../log/file-logger';
@@ -17,9 +18,9 @@ import { ConfSettingsStore } from '../settings/conf-settings-store';
 type Step = PollResult | PollError;
 
 /** A source whose polls play a script: the monitor is what is under test here, not a protocol. */
-function scriptedSource(script: Step[]): Source & { polls: number } {
+function scriptedSource(script: Step[], kind: DeviceKind = 'snmp'): Source & { polls: number } {
   const source = {
-    kind: 'snmp' as const,
+    kind,
     polls: 0,
     test: () => Promise.reject(new Error('not used')),
     open: () => ({
@@ -52,13 +53,13 @@ afterEach(async () => {
   core = null;
 });
 
-function setUp(script: Step[]) {
+function setUp(script: Step[], guard: GuardPort | false = false, kind: DeviceKind = 'snmp') {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-monitor-'));
   const settings = new ConfSettingsStore(new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'vigie' }));
   const emitted: { event: EventName; payload: unknown }[] = [];
   const notified: Notification[] = [];
   let now = 1_700_000_000_000;
-  const source = scriptedSource(script);
+  const source = scriptedSource(script, kind);
   core = createCore({
     paths: { dataDir: dir },
     settings,
@@ -70,8 +71,10 @@ function setUp(script: Step[]) {
     mode: 'web',
     version: 'test',
     families: DEFAULT_FAMILIES,
-    sources: { snmp: source },
+    sources: { [kind]: source },
     validateResponses: true,
+    // Single devices under test: Vigie's own network is not the question here (unless a test says so).
+    guard,
   });
   const c = core;
   const call = async <T>(channel: string, payload: unknown): Promise<T> => {
@@ -121,7 +124,11 @@ describe('monitor', () => {
       ['device', 'warning'],
     ]);
     expect(events[3]!.message).toMatch(/restarted \(uptime went from 5600 s to 30 s\)/);
-    expect(t.notified.map((n) => n.severity)).toEqual(['critical', 'unknown', 'ok']);
+    // The monitor no longer notifies: the alerting engine hands the changes to the router, whose browser
+    // channel shows them in `serve` (mode 'web' here).
+    const shown = t.emitted.filter((e) => e.event === 'notify:show').map((e) => (e.payload as Notification).severity);
+    expect(shown).toEqual(['critical', 'unknown', 'ok']);
+    expect(t.notified).toEqual([]);
 
     const detail = await t.call<DeviceDetail>('devices:get', { id: added.id });
     expect(detail.snapshot?.tables.filesystems).toEqual([{ mount: '/var', usedPercent: 40 }]);
@@ -153,6 +160,19 @@ describe('monitor', () => {
     await expect(t.call('devices:get', { id: d.id })).rejects.toThrow(/No device with id tmp/);
     const q = await t.call<{ series: { t: number[] }[] }>('metrics:query', { series: [`${d.id}|cpu.total|`], from: 1, to: t.at() + 1 });
     expect(q.series[0]!.t).toEqual([]);
+  });
+});
+
+describe('down state per kind (issue 15)', () => {
+  it('records a database that does not answer as CRITICAL, an SNMP device as UNKNOWN', async () => {
+    const refused = new PollError('refused', 'Connection refused by 127.0.0.1:5432');
+    const t = setUp([refused], false, 'postgres');
+    const db = await t.call<DeviceSummary>('devices:add', { name: 'pg', kind: 'postgres', host: '127.0.0.1', postgres: {} });
+    expect((await t.call<DeviceSummary>('devices:poll', { id: db.id })).state).toBe('critical');
+    await core?.stop();
+    const u = setUp([refused]);
+    const sw = await u.call<DeviceSummary>('devices:add', { name: 'sw', kind: 'snmp', host: '192.0.2.3', snmp: { version: '2c' }, secret: { community: 'c' } });
+    expect((await u.call<DeviceSummary>('devices:poll', { id: sw.id })).state).toBe('unknown');
   });
 });
 
@@ -248,5 +268,44 @@ describe('uptime statistics', () => {
     const detail = await t.call<DeviceDetail>('devices:get', { id: d.id });
     expect(detail.series).toHaveLength(1_001); // the bound, plus device.up that the monitor adds
     expect(detail.snapshot?.tables.cores).toHaveLength(5_000);
+  });
+});
+
+describe('own-reachability guard (issue 14 item 5)', () => {
+  it('keeps devices as they were and records one event for the outage when Vigie itself lost its network', async () => {
+    const fail = new PollError('timeout', 'No SNMP answer');
+    let networkUp = true;
+    let asked = 0;
+    const guard: GuardPort = {
+      networkOk: () => {
+        asked += 1;
+        return Promise.resolve(networkUp ? { ok: true, detail: '10.0.0.1 answered' } : { ok: false, detail: 'gateway 10.0.0.1 did not answer' });
+      },
+    };
+    // Every device plays the same script: up, down three times, up.
+    const t = setUp([result(10, 1000), fail, fail, fail, result(10, 1300)], guard);
+    const d = await t.call<DeviceSummary>('devices:add', { name: 'srv', kind: 'snmp', host: '192.0.2.9', snmp: { version: '2c' }, secret: { community: 'ro' } });
+    await t.call('devices:poll', { id: d.id });
+    networkUp = false;
+    for (let i = 0; i < 3; i += 1) {
+      t.advance(60_000);
+      const s = await t.call<DeviceSummary>('devices:poll', { id: d.id });
+      expect(s.state).toBe('ok');
+    }
+    expect(asked).toBe(3);
+    networkUp = true;
+    t.advance(60_000);
+    expect((await t.call<DeviceSummary>('devices:poll', { id: d.id })).state).toBe('ok');
+    const events = (await t.call<{ kind: string; severity: string; message: string; text?: { code: string } }[]>('events:list', { limit: 50 }))
+      .reverse()
+      .filter((e) => e.kind !== 'audit');
+    expect(events.map((e) => [e.kind, e.severity, e.text?.code])).toEqual([
+      ['system', 'critical', 'system.network-lost'],
+      ['system', 'ok', 'system.network-back'],
+    ]);
+    expect(events[0]!.message).toBe('Vigie lost its network: gateway 10.0.0.1 did not answer');
+    expect(events[1]!.message).toBe('Vigie has its network back after 180 s');
+    const detail = await t.call<DeviceDetail>('devices:get', { id: d.id });
+    expect(detail.summary.weather.unknown).toBe(0);
   });
 });

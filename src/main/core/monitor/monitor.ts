@@ -1,18 +1,21 @@
-import type { CheckState, DeviceConfig, DeviceDetail, DeviceSummary } from '../../../shared/contract/devices';
+import type { CheckState, DeviceConfig, DeviceDetail, DeviceSnapshot, DeviceSummary } from '../../../shared/contract/devices';
+import { kindDefinition } from '../../../shared/kinds/index';
 import type { EventRecord } from '../../../shared/contract/events';
+import { msg, type Message } from '../../../shared/messages/message';
 import { worstState, type State } from '../../../shared/states';
+import { CREDENTIAL_CHECK_ID, type AlertDevice, type AlertEngine } from '../alerting/engine';
+import type { GuardPort } from '../alerting/ports';
 import type { Catalog } from '../families';
 import type { EventStore } from '../events/event-store';
 import { describeMissing, missingSecrets, requiredSecrets } from '../inventory/credential-check';
 import type { DeviceRegistry } from '../inventory/device-registry';
 import { PollError, type DevicePoller, type PollResult } from '../pollers/source';
 import { withUptimeMetric } from '../pollers/uptime-metric';
-import type { Clock, EventSink, Logger, Notifier } from '../ports';
+import type { Clock, EventSink, Logger } from '../ports';
 import type { MetricStore, SampleInput } from '../store/metric-store';
 import { initialFamily, type DeviceRuntime } from './device-runtime';
 import { keyFigure } from './key-figure';
 import { applyBounds, boundsFor } from './poll-bounds';
-import { CREDENTIAL_CHECK_ID, RuleEvaluator } from './rule-evaluator';
 import { uptimeStats } from './uptime-stats';
 import type { Scheduler } from './scheduler';
 
@@ -22,7 +25,10 @@ export interface MonitorDeps {
   store: MetricStore;
   events: EventStore;
   sink: EventSink;
-  notifier: Notifier;
+  /** Judges each poll and decides what is notified (the monitor never notifies by itself). */
+  alerts: AlertEngine;
+  /** Vigie's own network, asked before a device is recorded unreachable (optional). */
+  guard?: GuardPort;
   clock: Clock;
   log: Logger;
   scheduler: Scheduler;
@@ -49,8 +55,9 @@ const SEVERITY_OF: Record<State, EventRecord['severity']> = {
  */
 export class Monitor {
   private readonly runtimes = new Map<string, DeviceRuntime>();
-  private readonly rules = new RuleEvaluator();
   private stopped = false;
+  /** Since when Vigie's own network is down (one event for the whole outage), if it is. */
+  private networkLostAt: number | null = null;
 
   constructor(private readonly deps: MonitorDeps) {}
 
@@ -76,6 +83,15 @@ export class Monitor {
       series: this.deps.store.listSeries(id).map(({ key, metric, instance, unit }) => ({ key, metric, instance, unit })),
       uptime: uptimeStats(this.deps.store, id, this.deps.clock.now(), r.uptimeSeconds),
     };
+  }
+
+  /** The last answered poll of a device (topology reads what vCenters and UPSes say they hold). */
+  snapshot(id: string): DeviceSnapshot | null {
+    return this.runtimes.get(id)?.snapshot ?? null;
+  }
+
+  familyOf(id: string): string | null {
+    return this.runtimes.get(id)?.family ?? null;
   }
 
   /** `soon`: a device just added or edited is polled right away rather than after the start-up jitter. */
@@ -113,7 +129,8 @@ export class Monitor {
     const r = this.runtimes.get(id);
     this.deps.scheduler.remove(id);
     this.runtimes.delete(id);
-    this.rules.forget(id);
+    if (removed) this.deps.alerts.forget(id);
+    else this.deps.alerts.detach(id);
     if (r?.poller) await r.poller.close().catch(() => undefined);
     if (removed) {
       this.deps.store.deleteDevice(id);
@@ -162,13 +179,73 @@ export class Monitor {
       if (!(error instanceof PollError)) log.error('unexpected poll failure', { device: r.config.name, error: String(error) });
     }
     if (this.runtimes.get(id) !== r) return; // removed or reconfigured while polling
+    if (!result && !credentialMissing && (await this.ownNetworkLost(signal))) {
+      // Everything looks down because Vigie is cut off: keep the device as it was, record nothing for it.
+      if (this.runtimes.get(id) !== r) return;
+      r.lastPollAt = clock.now();
+      this.deps.sink.emit('devices:changed', this.summarize(r));
+      return;
+    }
+    if (this.runtimes.get(id) !== r) return;
     const now = clock.now();
     r.lastPollAt = now;
+    // "This computer" answers without any network: only a remote device's answer proves the network is back.
+    if (result && r.config.kind !== 'local') this.networkBack(now);
     if (result) this.applyResult(r, result, now);
-    else if (credentialMissing) this.setState(r, this.rules.credentialMissing(r.config.id, failure ?? 'Credential missing', now), now);
+    else if (credentialMissing) this.setState(r, this.deps.alerts.credentialMissing(this.alertDevice(r), failure ?? 'Credential missing', now), now);
     else this.applyFailure(r, failure ?? 'Poll failed', now);
     this.ingest(r, result, now);
     this.deps.sink.emit('devices:changed', this.summarize(r));
+  }
+
+  /**
+   * Asked only when a poll failed: when the guard says Vigie's own network is down, one system event opens
+   * the outage (and none per device); when it answers again, one event closes it.
+   */
+  private async ownNetworkLost(signal: AbortSignal): Promise<boolean> {
+    const guard = this.deps.guard;
+    if (!guard) return false;
+    let verdict: { ok: boolean; detail: string };
+    try {
+      verdict = await guard.networkOk(signal);
+    } catch (error) {
+      this.deps.log.warn('own-network check failed; judging the device alone', { error: String(error) });
+      return false;
+    }
+    const now = this.deps.clock.now();
+    if (verdict.ok) {
+      this.networkBack(now);
+      return false;
+    }
+    if (this.networkLostAt === null) {
+      this.networkLostAt = now;
+      const text = msg('system.network-lost', { detail: verdict.detail });
+      this.recordSystem(now, 'critical', text, `Vigie lost its network: ${verdict.detail}`);
+      this.deps.alerts.sendSystem(now, text, 'critical');
+    }
+    return true;
+  }
+
+  private networkBack(now: number): void {
+    if (this.networkLostAt === null) return;
+    const seconds = Math.max(0, Math.round((now - this.networkLostAt) / 1000));
+    this.networkLostAt = null;
+    const text = msg('system.network-back', { duration: { value: seconds, unit: 'seconds' } });
+    this.recordSystem(now, 'ok', text, `Vigie has its network back after ${seconds} s`);
+    this.deps.alerts.sendSystem(now, text, 'ok');
+  }
+
+  private recordSystem(at: number, severity: EventRecord['severity'], text: Message, message: string): void {
+    const event = this.deps.events.append({ at, deviceId: null, deviceName: null, severity, kind: 'system', message, text });
+    this.deps.sink.emit('events:appended', event);
+  }
+
+  private alertDevice(r: DeviceRuntime): AlertDevice {
+    return { id: r.config.id, name: r.config.name, group: this.groupOf(r), family: r.family };
+  }
+
+  private groupOf(r: DeviceRuntime): string {
+    return this.deps.catalog.descriptor(r.family)?.group ?? kindDefinition(r.config.kind).group;
   }
 
   private knownSeries(id: string): Set<string> {
@@ -196,7 +273,7 @@ export class Monitor {
       this.record(r, now, 'warning', 'device', `${r.config.name} restarted (uptime went from ${Math.round(r.uptimeSeconds)} s to ${Math.round(result.uptimeSeconds)} s)`);
     }
     r.uptimeSeconds = result.uptimeSeconds;
-    const checks = this.rules.evaluate(r.config.id, this.deps.catalog.rules(result.family), result, now);
+    const checks = this.deps.alerts.evaluate(this.alertDevice(r), result, now);
     const state = worstState(checks.map((c) => c.state));
     r.snapshot = {
       at: now,
@@ -211,7 +288,8 @@ export class Monitor {
   }
 
   private applyFailure(r: DeviceRuntime, message: string, now: number): void {
-    this.setState(r, this.rules.unreachable(r.config.id, message, now), now);
+    const state = kindDefinition(r.config.kind).downState ?? 'unknown';
+    this.setState(r, this.deps.alerts.unreachable(this.alertDevice(r), message, now, state), now);
   }
 
   private setState(r: DeviceRuntime, checks: CheckState[], now: number): void {
@@ -222,18 +300,18 @@ export class Monitor {
     r.checks = checks;
     r.state = state;
     r.message = message;
+    // The engine decides what is notified (and re-notified) even when the recorded state stays the same.
+    const outcome = this.deps.alerts.settle(this.alertDevice(r), previous, state, now);
     if (previous === state) return;
     this.deps.events.recordState(r.config.id, now, state);
     r.recordedState = state;
     r.weather = null;
     if (previous === null && state === 'ok') return; // a device's first OK is not news
-    const text = state === 'ok' ? `${r.config.name} is OK again` : `${r.config.name} is ${state.toUpperCase()}: ${message ?? ''}`.trim();
-    this.record(r, now, SEVERITY_OF[state], 'state', text);
-    this.deps.notifier.notify({ title: `${r.config.name}: ${state.toUpperCase()}`, body: message ?? 'Back to normal', severity: SEVERITY_OF[state] });
+    this.record(r, now, SEVERITY_OF[state], 'state', outcome.message, outcome.text);
   }
 
-  private record(r: DeviceRuntime, at: number, severity: EventRecord['severity'], kind: EventRecord['kind'], message: string): void {
-    const event = this.deps.events.append({ at, deviceId: r.config.id, deviceName: r.config.name, severity, kind, message });
+  private record(r: DeviceRuntime, at: number, severity: EventRecord['severity'], kind: EventRecord['kind'], message: string, text?: Message): void {
+    const event = this.deps.events.append({ at, deviceId: r.config.id, deviceName: r.config.name, severity, kind, message, ...(text ? { text } : {}) });
     this.deps.sink.emit('events:appended', event);
   }
 
@@ -257,7 +335,7 @@ export class Monitor {
       name: r.config.name,
       kind: r.config.kind,
       family: r.family,
-      group: descriptor?.group ?? (r.config.kind === 'vsphere' ? 'vmware' : 'servers'),
+      group: descriptor?.group ?? kindDefinition(r.config.kind).group,
       host: r.config.host,
       enabled: r.config.enabled,
       intervalSeconds: r.config.intervalSeconds,

@@ -1,4 +1,5 @@
 import type { DeviceKind } from '../../../shared/contract/devices';
+import { kindDefinition } from '../../../shared/kinds/index';
 import type { PollResult } from '../pollers/source';
 
 /**
@@ -16,7 +17,7 @@ const AGENT: PollBounds = { seriesPerDevice: 1_000, rowsPerTable: 5_000 };
 const VCENTER: PollBounds = { seriesPerDevice: 20_000, rowsPerTable: 50_000 };
 
 export function boundsFor(kind: DeviceKind): PollBounds {
-  return kind === 'vsphere' ? VCENTER : AGENT;
+  return kindDefinition(kind).largeInventory ? VCENTER : AGENT;
 }
 
 const seriesKey = (name: string, instance: string): string => `${name}|${instance}`;

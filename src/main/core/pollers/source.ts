@@ -1,5 +1,6 @@
 import type { DeviceConfig, DeviceSecret, MetricValue, TestResult, TestStage } from '../../../shared/contract/devices';
 import type { FamilyDescriptor } from '../../../shared/families/descriptor';
+import type { Rule } from '../alerting/rule';
 import type { Clock, Logger } from '../ports';
 
 export type Cell = string | number | boolean | null;
@@ -13,7 +14,7 @@ export interface PollResult {
   metrics: MetricValue[];
   tables: Record<string, Row[]>;
   /** Conditions the family itself recognises (a NetApp global status, a UPS on battery...). */
-  problems: { severity: 'warning' | 'critical' | 'unknown'; message: string }[];
+  problems: { severity: 'warning' | 'critical' | 'unknown'; message: string; id?: string }[];
   /** How long the device itself has been up, when it says so. */
   uptimeSeconds: number | null;
 }
@@ -54,26 +55,6 @@ export interface Source {
   readonly kind: DeviceConfig['kind'];
   test(target: DeviceTarget, deps: SourceDeps, signal: AbortSignal): Promise<TestResult>;
   open(target: DeviceTarget, deps: SourceDeps): DevicePoller;
-}
-
-export type Comparison = '>' | '>=' | '<' | '<=' | '==' | '!=';
-
-/**
- * A default alert rule of a family: compare a metric (every instance, or one) with warning and critical
- * thresholds, optionally only after it has held for `forSeconds`. Issue-level alerting (hysteresis,
- * per-device overrides, notifications) builds on these.
- */
-export interface Rule {
-  id: string;
-  label: string;
-  metric: string;
-  /** '*' or omitted: each instance is its own check. */
-  instance?: string;
-  op: Comparison;
-  warning?: number;
-  critical?: number;
-  forSeconds?: number;
-  /** Severity of a match when the rule is boolean-like (e.g. "process not running"): use critical: 1 with op '<'. */
 }
 
 /** A family as the core knows it: its descriptor (shared with the renderer) and its default rules. */

@@ -10,4 +10,6 @@ export const CALLS = {
   vmkernelLog: 'DiagnosticManager.BrowseDiagnosticLog',
   applianceServices: 'vCenter REST API GET /api/vcenter/services',
   applianceHealth: 'vCenter REST API GET /api/appliance/health',
+  licenses: 'LicenseManager.licenses',
+  alarmNames: 'Alarm.info (names of triggered alarms)',
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datastore, event, host, vm } from './checks/test-snapshot';
+import { cluster, datastore, event, host, vm } from './checks/test-snapshot';
 import type { ParsedInventory } from './collect/inventory';
 import { scopeFilter } from './scope';
 
@@ -16,9 +16,10 @@ const inv: ParsedInventory = {
     datastore('dc2', { datacenter: 'DC2', hostRefs: ['HostSystem:solo'] }),
   ],
   clusters: [
-    { ref: 'ClusterComputeResource:c1', name: 'Prod', datacenter: 'DC1', folders: ['host'] },
-    { ref: 'ClusterComputeResource:c2', name: 'Test', datacenter: 'DC1', folders: ['host'] },
+    cluster('Prod', { ref: 'ClusterComputeResource:c1' }),
+    cluster('Test', { ref: 'ClusterComputeResource:c2' }),
   ],
+  entities: [],
 };
 const names = (xs: readonly { name: string }[]): string[] => xs.map((x) => x.name);
 

@@ -33,6 +33,8 @@ export function scopeFilter(scope: ReportScope): {
         hosts,
         vms: inv.vms.filter(keep),
         clusters: inv.clusters.filter((c) => keep({ ...c, cluster: c.name })),
+        // Networks and folders sit outside clusters: only the datacenter filter applies to them.
+        entities: inv.entities.filter((e) => dc.empty || dc.test(e.datacenter)),
         datastores: inv.datastores.filter((d) => {
           if (!dc.empty && !dc.test(d.datacenter)) return false;
           if (cl.empty && fo.empty) return true;

@@ -1,5 +1,13 @@
+import type { XmlNode } from '../vsphere/xml-parse';
 import type { ReportCheck } from './check';
 import type { NtpProbe } from './collect/ntp-probe';
+
+/**
+ * The raw values of the properties the enabled checks declared (path → parsed vim25 XML). Checks that need
+ * a property nobody else reads parse it themselves (`checks/props.ts`), so a new check needs no change to the
+ * collector; absent when the object does not have it or no enabled check asked for it.
+ */
+export type RawProps = ReadonlyMap<string, XmlNode>;
 
 /**
  * What the collector read from one vCenter, in plain typed values: the checks work on this in memory and
@@ -24,6 +32,7 @@ export interface HostInfo {
   skewSeconds: number | null;
   /** Datastores the host mounts (its `datastore` property; empty when not read). */
   datastoreRefs: string[];
+  props: RawProps;
 }
 
 export interface VmSnapshotInfo {
@@ -64,6 +73,7 @@ export interface VmInfo {
   snapshots: VmSnapshotInfo[];
   datastoreRefs: string[];
   removable: RemovableDevice[];
+  props: RawProps;
 }
 
 export interface DatastoreInfo {
@@ -77,6 +87,7 @@ export interface DatastoreInfo {
   accessible: boolean;
   /** Hosts that mount it (refs). */
   hostRefs: string[];
+  props: RawProps;
 }
 
 export interface ClusterInfo {
@@ -84,6 +95,39 @@ export interface ClusterInfo {
   name: string;
   datacenter: string | null;
   folders: string[];
+  /** Hosts of the cluster (its `host` property; empty when not read). */
+  hostRefs: string[];
+  props: RawProps;
+}
+
+/** Any other managed entity a check asked properties of (networks, port groups, datacenters, folders…). */
+export interface EntityInfo {
+  ref: string;
+  /** Managed object type (Network, DistributedVirtualPortgroup, Datacenter, Folder…). */
+  type: string;
+  name: string;
+  datacenter: string | null;
+  props: RawProps;
+}
+
+/** One licence of LicenseManager.licenses. */
+export interface LicenseInfo {
+  name: string;
+  /** The key with its middle masked: the report never shows a whole licence key. */
+  maskedKey: string;
+  editionKey: string;
+  total: number;
+  used: number;
+  costUnit: string;
+  /** From the licence's `expirationDate` property; null = perpetual. */
+  expires: Date | null;
+}
+
+/** Per VM, one counter's samples over the window read (raw values as the server sends them). */
+export interface CounterStat {
+  avg: number;
+  max: number;
+  samples: number;
 }
 
 export interface ReportEvent {
@@ -144,6 +188,18 @@ export interface InventorySnapshot {
   vms: VmInfo[];
   datastores: DatastoreInfo[];
   clusters: ClusterInfo[];
+  /** Other entities whose properties a check asked for (every type but hosts, VMs, datastores, clusters). */
+  entities: EntityInfo[];
+  /** Alarm ref (Alarm:alarm-12) → its name, for the alarms triggered on the objects read. */
+  alarmNames: Map<string, string>;
+  /** LicenseManager.licenses; null when no check asked or it could not be read. */
+  licenses: LicenseInfo[] | null;
+  /** Per counter (group.name.rollup), per VM ref: samples of the performance window read. */
+  vmCounters: Map<string, Map<string, CounterStat>>;
+  /** The sampling period (s) of those samples; null when no performance was read. */
+  perfIntervalSeconds: number | null;
+  /** The window (days) of those samples: the widest the enabled performance checks asked for. */
+  perfDays: number | null;
   /** Events of the types the checks asked for, inside the widest window asked for, oldest first. */
   events: ReportEvent[];
   /** Per VM ref, over the window vm-cpu-usage asked for. */
@@ -167,6 +223,12 @@ export function emptySnapshot(now: number, vcenter: InventorySnapshot['vcenter']
     vms: [],
     datastores: [],
     clusters: [],
+    entities: [],
+    alarmNames: new Map(),
+    licenses: null,
+    vmCounters: new Map(),
+    perfIntervalSeconds: null,
+    perfDays: null,
     events: [],
     vmCpu: new Map(),
     services: null,

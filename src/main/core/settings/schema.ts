@@ -3,6 +3,9 @@ import { DeviceConfigSchema } from '../../../shared/contract/devices';
 import { ReportProfileSchema } from '../../../shared/contract/report';
 import { LanguageSchema, ThemeSchema } from '../../../shared/contract/settings';
 import { defaultSmtpSettings, SmtpSettingsSchema } from '../../../shared/contract/mail';
+import { AlertingConfigSchema } from '../alerting/alerting-config';
+import { ChannelConfigSchema } from '../../../shared/contract/alerting';
+import { defaultNotificationChannels } from '../alerting/channels/defaults';
 
 export const SETTINGS_VERSION = 1;
 
@@ -22,6 +25,10 @@ export const SettingsSchema = z.object({
   smtp: SmtpSettingsSchema.default(defaultSmtpSettings),
   /** Daily report profiles (defaulted: documents written before them read as none). */
   reportProfiles: z.array(ReportProfileSchema).default([]),
+  /** Alerting (issue 14): custom rules, overrides of the defaults, noise control, maintenance windows. */
+  alerting: AlertingConfigSchema.prefault({}),
+  /** Where alert notifications go (defaulted: older documents read as the in-app browser + desktop channels). */
+  notificationChannels: z.array(ChannelConfigSchema).max(20).default(defaultNotificationChannels),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -21,6 +21,9 @@ export const REPORT_PROPERTIES: readonly PropertySelection[] = [
       'summary.rebootRequired',
       'config.dateTimeInfo',
       'config.service',
+      'config.certificate',
+      'config.network.portgroup',
+      'config.storageDevice.multipathInfo',
       'datastore',
       'vm',
     ],
@@ -57,5 +60,6 @@ export const REPORT_PROPERTIES: readonly PropertySelection[] = [
     paths: ['name', 'parent', 'overallStatus', 'triggeredAlarmState', 'configurationEx', 'summary', 'host', 'configIssue'],
   },
   { type: 'Datacenter', paths: ['name', 'triggeredAlarmState'] },
-  { type: 'Network', paths: ['name'] },
+  { type: 'Network', paths: ['name', 'triggeredAlarmState'] },
+  { type: 'DistributedVirtualPortgroup', paths: ['name', 'triggeredAlarmState', 'config.defaultPortConfig'] },
 ];

@@ -1,115 +1,124 @@
 import { Alert, Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckState } from '../../../shared/contract/devices';
-import { familyDescriptor } from '../../../shared/families/index';
-import { stateRank } from '../../../shared/states';
+import type { ActiveProblem } from '../../../shared/contract/alerting';
 import { useApi, useDevices } from '../api/api-context';
 import { StateBadge } from '../components/state-badge';
-import { formatDateTime } from '../../../shared/format/format-time';
-import { useLabel, useLocale } from '../i18n/use-label';
+import { useFormatMessage } from '../i18n/use-message';
 import { href } from '../routing/route';
-
-/** Checks of the devices not OK are fetched for the first ones only: enough to read, bounded in cost. */
-const DETAILED = 50;
+import { AckDialog } from './ack-dialog';
+import { groupProblems } from './group-problems';
+import { IncidentsPanel } from './incidents-panel';
+import { ProblemRow, type ProblemActions } from './problem-row';
+import { SilenceDialog } from './silence-dialog';
+import { useAlerts } from './use-alerts';
 
 export function AlertsPage(): ReactNode {
   const { t } = useTranslation();
-  const pick = useLabel();
-  const locale = useLocale();
   const { client } = useApi();
   const all = useDevices();
-  const failing = useMemo(
-    () =>
-      all
-        .filter((d) => d.state !== 'ok')
-        .sort((a, b) => stateRank(b.state) - stateRank(a.state) || a.name.localeCompare(b.name)),
-    [all],
-  );
-  const [checks, setChecks] = useState<ReadonlyMap<string, CheckState[]>>(new Map());
-  const key = failing
-    .slice(0, DETAILED)
-    .map((d) => `${d.id}@${d.lastPollAt ?? 0}`)
-    .join(',');
-
+  const format = useFormatMessage();
+  const { problems, incidents, error, reload } = useAlerts();
+  const groups = useMemo(() => groupProblems(problems ?? []), [problems]);
+  // Ages ("12 min") move on without a new answer from the core.
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (!key) return;
-    let stale = false;
-    const ids = key.split(',').map((k) => k.split('@')[0] ?? '');
-    void Promise.allSettled(ids.map((id) => client.call('devices:get', { id }))).then((results) => {
-      if (stale) return;
-      const next = new Map<string, CheckState[]>();
-      for (const r of results) {
-        if (r.status !== 'fulfilled') continue;
-        const bad = r.value.checks
-          .filter((c) => c.state !== 'ok')
-          .sort((a, b) => stateRank(b.state) - stateRank(a.state));
-        next.set(r.value.summary.id, bad);
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const [acking, setAcking] = useState<ActiveProblem | null>(null);
+  const [silencing, setSilencing] = useState<ActiveProblem | null>(null);
+
+  const run = useCallback(
+    async (action: Promise<unknown>): Promise<void> => {
+      try {
+        await action;
+      } catch (e) {
+        notifications.show({ color: 'red', title: t('alerts.actionFailed'), message: e instanceof Error ? e.message : String(e) });
+      } finally {
+        reload();
       }
-      setChecks(next);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [client, key]);
+    },
+    [reload, t],
+  );
+  const actions = useMemo<ProblemActions>(
+    () => ({
+      ack: setAcking,
+      unack: (p) => void run(client.call('alerts:unack', { deviceId: p.deviceId, checkId: p.checkId })),
+      silence: (p, minutes) => void run(client.call('alerts:silence', { deviceId: p.deviceId, checkId: p.checkId, minutes })),
+      silenceCustom: setSilencing,
+    }),
+    [client, run],
+  );
 
   return (
     <Stack gap="sm">
-      <Title order={1} size="h3">
-        {t('nav.alerts')}
-      </Title>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={1} size="h3">
+          {t('nav.alerts')}
+        </Title>
+        <Group gap="md">
+          <Anchor href={href({ page: 'rules', family: null, deviceId: null })}>{t('nav.rules')}</Anchor>
+          <Anchor href={href({ page: 'maintenance' })}>{t('nav.maintenance')}</Anchor>
+        </Group>
+      </Group>
       <Text size="sm" c="dimmed">
-        {t('alerts.intro')}
+        {t('alerts.introActive')}
       </Text>
-      {failing.length === 0 ? (
+      {error && <Alert color="red">{error}</Alert>}
+      <IncidentsPanel incidents={incidents} />
+      {problems === null ? (
+        <Text c="dimmed">{t('common.loading')}</Text>
+      ) : groups.length === 0 ? (
         <Alert color="green" data-testid="alerts-none">
           {t('alerts.allOk', { count: all.length })}
         </Alert>
       ) : (
-        <Stack gap="xs" data-testid="alerts-list">
-          {failing.map((d) => {
-            const fam = familyDescriptor(d.family);
-            return (
-              <Paper key={d.id} withBorder p="sm" radius="md" data-state={d.state}>
-                <Group gap="sm" wrap="nowrap" align="flex-start">
-                  <StateBadge state={d.state} />
-                  <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                    <Group gap="xs">
-                      <Anchor
-                        href={href({ page: 'device', id: d.id })}
-                        fw={600}
-                        style={{ overflowWrap: 'anywhere' }}
-                      >
-                        {d.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {fam ? pick(fam.name) : d.family} · {d.host} · {t('device.lastPoll')}{' '}
-                        {formatDateTime(d.lastPollAt, locale)}
-                      </Text>
-                    </Group>
-                    {d.message && (
-                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                        {d.message}
-                      </Text>
-                    )}
-                    {(checks.get(d.id) ?? []).map((c) => (
-                      <Group key={c.id} gap="xs" wrap="nowrap" align="flex-start">
-                        <StateBadge state={c.state} size="xs" />
-                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                          <b>{c.label}</b>: {c.message}{' '}
-                          <Text span size="xs" c="dimmed">
-                            ({t('device.since')} {formatDateTime(c.since, locale)})
-                          </Text>
-                        </Text>
-                      </Group>
-                    ))}
-                  </Stack>
-                </Group>
-              </Paper>
-            );
-          })}
+        <Stack gap="sm" data-testid="alerts-list">
+          {groups.map((g) => (
+            <Paper key={g.state} withBorder p="sm" radius="md" component="section" data-severity-group={g.state} aria-label={t(`state.${g.state}`)}>
+              <Group gap="xs" mb={4}>
+                <StateBadge state={g.state} size="md" />
+                <Text size="sm" c="dimmed">
+                  {t('alerts.problems', { count: g.count })}
+                </Text>
+              </Group>
+              {g.devices.map((d) => (
+                <div key={d.deviceId} data-testid="problem-device" data-device={d.deviceId}>
+                  <Anchor href={href({ page: 'device', id: d.deviceId })} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {d.deviceName}
+                  </Anchor>
+                  {d.problems.map((p) => (
+                    <ProblemRow key={p.checkId} problem={p} now={now} actions={actions} />
+                  ))}
+                </div>
+              ))}
+            </Paper>
+          ))}
         </Stack>
       )}
+      <AckDialog
+        key={acking ? `${acking.deviceId}|${acking.checkId}` : 'none'}
+        problem={acking}
+        title={acking ? `${acking.deviceName} — ${format(acking.label)}` : ''}
+        onClose={() => setAcking(null)}
+        onSubmit={async (comment, mode) => {
+          if (!acking) return;
+          await client.call('alerts:ack', { deviceId: acking.deviceId, checkId: acking.checkId, comment, mode });
+          setAcking(null);
+          reload();
+        }}
+      />
+      <SilenceDialog
+        opened={silencing !== null}
+        onClose={() => setSilencing(null)}
+        onSubmit={(minutes) => {
+          const p = silencing;
+          setSilencing(null);
+          if (p) void run(client.call('alerts:silence', { deviceId: p.deviceId, checkId: p.checkId, minutes }));
+        }}
+      />
     </Stack>
   );
 }

@@ -3,16 +3,18 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertsPage } from '../alerts/alerts-page';
 import { useApi } from '../api/api-context';
-import { SEVERITY_COLOR } from '../components/state-colors';
 import { DashboardPage } from '../dashboard/dashboard-page';
 import { DevicePage } from '../device/device-page';
 import { DevicesPage } from '../devices/devices-page';
 import { EventsPage } from '../events/events-page';
+import { MaintenancePage } from '../maintenance/maintenance-page';
 import { ReportsPage } from '../reports/reports-page';
+import { RulesPage } from '../rules/rules-page';
 import { useRoute, type Route } from '../routing/route';
 import { useScrollReset } from '../routing/scroll-reset';
 import { SettingsPage } from '../settings/settings-page';
 import { CommandPalette } from './command-palette';
+import { showLiveNotification } from './live-notification';
 import { SettingsProvider } from './settings-context';
 import { Shell } from './shell';
 
@@ -26,6 +28,10 @@ function Page({ route }: { route: Route }): ReactNode {
       return <DevicePage key={route.id} id={route.id} />;
     case 'alerts':
       return <AlertsPage />;
+    case 'rules':
+      return <RulesPage key={`${route.family ?? ''}|${route.deviceId ?? ''}`} family={route.family} deviceId={route.deviceId} />;
+    case 'maintenance':
+      return <MaintenancePage />;
     case 'events':
       return <EventsPage deviceId={route.deviceId} />;
     case 'reports':
@@ -42,7 +48,7 @@ function LiveFeed(): null {
   useEffect(() => {
     let lastError = '';
     return api.start(
-      (n) => notifications.show({ title: n.title, message: n.body, color: SEVERITY_COLOR[n.severity] }),
+      (n) => showLiveNotification(n, t),
       (e) => {
         const message = e instanceof Error ? e.message : String(e);
         if (message === lastError) return;

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconList, IconPencil, IconRefresh } from '@tabler/icons-react';
+import { IconAdjustmentsAlt, IconList, IconPencil, IconRefresh } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceDetail } from '../../../shared/contract/devices';
@@ -98,6 +98,12 @@ export function DeviceHeader({ detail }: { detail: DeviceDetail }): ReactNode {
             <Group gap={4}>
               <IconList size={16} />
               {t('nav.events')}
+            </Group>
+          </Anchor>
+          <Anchor href={href({ page: 'rules', family: null, deviceId: summary.id })} size="sm" data-testid="device-rules">
+            <Group gap={4}>
+              <IconAdjustmentsAlt size={16} />
+              {t('nav.rules')}
             </Group>
           </Anchor>
         </Group>

@@ -6,6 +6,7 @@ import { stateRank } from '../../../shared/states';
 import { StateBadge } from '../components/state-badge';
 import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
+import { useMessageOr } from '../i18n/use-message';
 
 export function ProblemsAndChecks({ detail }: { detail: DeviceDetail }): ReactNode {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function ProblemsAndChecks({ detail }: { detail: DeviceDetail }): ReactNo
 function ChecksTable({ checks, label }: { checks: CheckState[]; label: string }): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
+  const text = useMessageOr();
   return (
     <Table.ScrollContainer minWidth={500}>
       <Table fz="sm" verticalSpacing={4} aria-label={label}>
@@ -74,11 +76,11 @@ function ChecksTable({ checks, label }: { checks: CheckState[]; label: string })
         <Table.Tbody>
           {checks.map((c) => (
             <Table.Tr key={c.id} data-state={c.state}>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.label}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{text(c.labelText, c.label)}</Table.Td>
               <Table.Td>
                 <StateBadge state={c.state} size="xs" />
               </Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.message}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{text(c.text, c.message)}</Table.Td>
               <Table.Td>
                 <Text size="xs">{formatDateTime(c.since, locale)}</Text>
               </Table.Td>

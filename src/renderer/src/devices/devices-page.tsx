@@ -18,6 +18,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceConfig, DeviceSummary } from '../../../shared/contract/devices';
 import { familyDescriptor } from '../../../shared/families/index';
+import { kindDefinition } from '../../../shared/kinds/index';
 import { useApi, useDevices } from '../api/api-context';
 import { StateBadge } from '../components/state-badge';
 import { formatDuration } from '../../../shared/format/format-value';
@@ -147,7 +148,7 @@ export function DevicesPage({ add, edit }: { add: boolean; edit: string | null }
                   </Table.Td>
                   <Table.Td>{fam ? pick(fam.name) : d.family}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{d.host}</Table.Td>
-                  <Table.Td>{t(`kind.${d.kind}`)}</Table.Td>
+                  <Table.Td>{pick(kindDefinition(d.kind).label)}</Table.Td>
                   <Table.Td>{formatDuration(d.intervalSeconds, locale)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="flex-end">

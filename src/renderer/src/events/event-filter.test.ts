@@ -27,4 +27,15 @@ describe('event filter', () => {
     expect(EventsQuerySchema.safeParse(q).success).toBe(true);
     expect(eventsQuery({ severity: [], deviceId: null, text: '' }, null, 50)).toEqual({ limit: 50 });
   });
+  it('filters by type and date range, live and in the query', () => {
+    expect(matchesFilter(e, { severity: [], deviceId: null, text: '', kind: ['trap'] })).toBe(true);
+    expect(matchesFilter(e, { severity: [], deviceId: null, text: '', kind: ['state', 'audit'] })).toBe(false);
+    expect(matchesFilter(e, { severity: [], deviceId: null, text: '', from: 1, to: 1 })).toBe(true);
+    expect(matchesFilter(e, { severity: [], deviceId: null, text: '', from: 2, to: null })).toBe(false);
+    expect(matchesFilter(e, { severity: [], deviceId: null, text: '', from: null, to: 0 })).toBe(false);
+    const q = eventsQuery({ severity: [], deviceId: null, text: '', kind: ['trap', 'audit'], from: 1000, to: 5000 }, 7, 100);
+    expect(q).toEqual({ limit: 100, kind: ['trap', 'audit'], from: 1000, to: 5000, before: 7 });
+    expect(EventsQuerySchema.safeParse(q).success).toBe(true);
+    expect(eventsQuery({ severity: [], deviceId: null, text: '', kind: [], from: null, to: null }, null, 10)).toEqual({ limit: 10 });
+  });
 });

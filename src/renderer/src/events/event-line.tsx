@@ -4,6 +4,7 @@ import type { EventRecord } from '../../../shared/contract/events';
 import { SEVERITY_COLOR } from '../components/state-colors';
 import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
+import { useMessageOr } from '../i18n/use-message';
 import { href } from '../routing/route';
 
 export const EventLine = memo(function EventLine({
@@ -14,8 +15,9 @@ export const EventLine = memo(function EventLine({
   compact?: boolean;
 }): ReactNode {
   const locale = useLocale();
+  const text = useMessageOr();
   return (
-    <Group gap={8} wrap="nowrap" align="flex-start" data-severity={event.severity}>
+    <Group gap={8} wrap="nowrap" align="flex-start" data-severity={event.severity} data-kind={event.kind}>
       <span
         aria-hidden
         style={{
@@ -41,7 +43,8 @@ export const EventLine = memo(function EventLine({
           )}
         </Text>
         <Text size={compact ? 'sm' : 'md'} style={{ overflowWrap: 'anywhere' }}>
-          {event.message}
+          {/* Recorded as a code: shown in the reader's language; older events keep their English text. */}
+          {text(event.text, event.message)}
         </Text>
       </div>
     </Group>

@@ -7,22 +7,31 @@ import type { EventRecord, Severity } from '../../../shared/contract/events';
 import { useApi, useDevices } from '../api/api-context';
 import { navigate } from '../routing/route';
 import { EventLine } from './event-line';
-import { eventsQuery, matchesFilter, type EventFilter } from './event-filter';
+import { eventsQuery, matchesFilter, type EventFilter, type EventKind } from './event-filter';
+import { fromLocalInput } from '../maintenance/maintenance-form';
 
 const PAGE = 100;
 // Listed here rather than read from the zod schema, which would pull zod into the renderer bundle.
 const SEVERITIES: Severity[] = ['critical', 'unknown', 'warning', 'ok', 'info'];
+const KINDS: EventKind[] = ['state', 'device', 'system', 'trap', 'audit'];
 
 export function EventsPage({ deviceId }: { deviceId: string | null }): ReactNode {
   const { t } = useTranslation();
   const { client } = useApi();
   const devices = useDevices();
   const [severity, setSeverity] = useState<Severity[]>([]);
+  const [kind, setKind] = useState<EventKind[]>([]);
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 300);
+  // Date range from datetime-local inputs: the start minute and the whole end minute are included.
+  const [fromText, setFromText] = useState('');
+  const [toText, setToText] = useState('');
+  const from = fromLocalInput(fromText);
+  const toStart = fromLocalInput(toText);
+  const to = toStart === null ? null : toStart + 59_999;
   const filter = useMemo<EventFilter>(
-    () => ({ severity, deviceId, text: debounced }),
-    [severity, deviceId, debounced],
+    () => ({ severity, deviceId, text: debounced, kind, from, to }),
+    [severity, deviceId, debounced, kind, from, to],
   );
   const filterKey = JSON.stringify(filter);
   // The list belongs to the filter it was loaded for: a new filter shows "loading" until its answer lands.
@@ -115,6 +124,28 @@ export function EventsPage({ deviceId }: { deviceId: string | null }): ReactNode
           clearable
           placeholder={t('events.allDevices')}
           w={260}
+        />
+        <MultiSelect
+          label={t('events.type')}
+          data={KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))}
+          value={kind}
+          onChange={(v) => setKind(KINDS.filter((k) => v.includes(k)))}
+          clearable
+          w={260}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('events.from')}
+          value={fromText}
+          onChange={(e) => setFromText(e.currentTarget.value)}
+          w={210}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('events.to')}
+          value={toText}
+          onChange={(e) => setToText(e.currentTarget.value)}
+          w={210}
         />
         <TextInput
           label={t('events.text')}

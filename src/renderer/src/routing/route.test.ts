@@ -10,6 +10,10 @@ describe('routes', () => {
       { page: 'device', id: 'a/b c' },
       { page: 'events', deviceId: 'x y' },
       { page: 'alerts' },
+      { page: 'rules', family: null, deviceId: null },
+      { page: 'rules', family: 'this-computer', deviceId: null },
+      { page: 'rules', family: null, deviceId: 'sw 1/é' },
+      { page: 'maintenance' },
       { page: 'settings' },
     ];
     for (const r of routes)

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'devices'; add: boolean; edit?: string | null }
   | { page: 'device'; id: string }
   | { page: 'alerts' }
+  | { page: 'rules'; family: string | null; deviceId: string | null }
+  | { page: 'maintenance' }
   | { page: 'events'; deviceId: string | null }
   | { page: 'reports' }
   | { page: 'settings' };
@@ -21,6 +23,10 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { page: 'device', id: parts[1] } : { page: 'devices', add: false };
     case 'alerts':
       return { page: 'alerts' };
+    case 'rules':
+      return { page: 'rules', family: params.get('family'), deviceId: params.get('device') };
+    case 'maintenance':
+      return { page: 'maintenance' };
     case 'events':
       return { page: 'events', deviceId: params.get('device') };
     case 'reports':
@@ -43,6 +49,9 @@ export function href(route: Route): string {
       return `#/device/${encodeURIComponent(route.id)}`;
     case 'events':
       return route.deviceId ? `#/events?device=${encodeURIComponent(route.deviceId)}` : '#/events';
+    case 'rules':
+      if (route.deviceId) return `#/rules?device=${encodeURIComponent(route.deviceId)}`;
+      return route.family ? `#/rules?family=${encodeURIComponent(route.family)}` : '#/rules';
     default:
       return `#/${route.page}`;
   }

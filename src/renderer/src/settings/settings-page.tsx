@@ -17,6 +17,7 @@ import { useSettings } from '../app/settings-context';
 import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 import { MailSettingsSection } from './mail-settings-section';
+import { NotificationsSection } from './notifications-section';
 
 function Section({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
@@ -142,6 +143,9 @@ export function SettingsPage(): ReactNode {
       </Section>
       <Section title={t('mail.title')}>
         <MailSettingsSection />
+      </Section>
+      <Section title={t('notifyChannels.title')}>
+        <NotificationsSection />
       </Section>
       <Section title={t('settings.secrets')}>
         {info ? (

@@ -41,10 +41,10 @@ class ThisComputerPoller implements DevicePoller {
     push('cpu.total', load.currentLoad, 'percent');
     load.cpus.forEach((c, i) => push('cpu.core', c.load, 'percent', String(i)));
     const [l1, l5, l15] = loadavg();
-    push('load.1', l1, '');
-    push('load.5', l5, '');
-    push('load.15', l15, '');
-    push('load.15.per.core', (l15 ?? 0) / Math.max(1, load.cpus.length), '');
+    push('load.1', l1, 'ratio');
+    push('load.5', l5, 'ratio');
+    push('load.15', l15, 'ratio');
+    push('load.15.per.core', (l15 ?? 0) / Math.max(1, load.cpus.length), 'ratio');
 
     const used = mem.total - mem.available;
     push('memory.total', mem.total, 'bytes');

@@ -3,6 +3,7 @@ import { PollError, type DevicePoller, type DeviceTarget, type PollResult, type 
 import { abortableSession } from './abortable-session';
 import { testSnmpConnection } from './connection-test';
 import { detectFamily } from './detect';
+import { diagnosePollFailure } from './diagnose-failure';
 import type { SnmpFamily, SnmpPollContext } from './family';
 import { SNMP_FAMILIES } from './families';
 import { readSystem } from './mibs/system';
@@ -47,7 +48,7 @@ class SnmpDevicePoller implements DevicePoller {
     this.session ??= this.createSession(targetOptions(this.target));
     const session = abortableSession(this.session, signal);
     const { device } = this.target;
-    const system = await readSystem(session);
+    const system = await this.readSystemOrExplain(session, signal);
     const family = await this.resolveFamily(system, session);
     const now = this.deps.clock.now();
     const ctx: SnmpPollContext = {
@@ -85,6 +86,20 @@ class SnmpDevicePoller implements DevicePoller {
       problems: part.problems,
       uptimeSeconds,
     };
+  }
+
+  /**
+   * The first request of a poll says whether the agent answers at all. When it times out, ask what Test
+   * connection asks (discovery probe, other version, authNoPriv) so that the device shows the real cause: a
+   * healthy poll pays nothing for this.
+   */
+  private async readSystemOrExplain(session: SnmpSession, signal: AbortSignal): Promise<Awaited<ReturnType<typeof readSystem>>> {
+    try {
+      return await readSystem(session);
+    } catch (error) {
+      if (!(error instanceof PollError) || error.stage !== 'timeout' || signal.aborted) throw error;
+      throw await diagnosePollFailure(targetOptions(this.target), signal, this.createSession, error);
+    }
   }
 
   private async resolveFamily(system: Awaited<ReturnType<typeof readSystem>>, session: SnmpSession): Promise<SnmpFamily> {

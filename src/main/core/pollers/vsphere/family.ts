@@ -1,5 +1,6 @@
 import { vsphereFamily as descriptor } from '../../../../shared/families/vsphere';
-import type { FamilyModule, Rule } from '../source';
+import type { Rule } from '../../alerting/rule';
+import type { FamilyModule } from '../source';
 
 /**
  * Default rules of device-families.md for vCenter/ESXi. Threshold rules live here; the conditions that are

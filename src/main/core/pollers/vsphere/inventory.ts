@@ -1,3 +1,4 @@
+import { HOST_SENSOR_PATH, parseHostSensors, type HostSensor } from '../../vsphere/health-sensors';
 import type { FollowedObject } from '../../vsphere/updates';
 import type { MoRef } from '../../vsphere/xml-build';
 import { arrayItems, bool, child, children, date, moRef, num, refKey, text, type XmlNode } from '../../vsphere/xml-parse';
@@ -29,6 +30,8 @@ export interface HostInfo {
   memoryBytes: number | undefined;
   uptimeSeconds: number | undefined;
   alarms: AlarmStateInfo[];
+  /** Numeric hardware sensors of the health system (empty when the host reports none). */
+  sensors: HostSensor[];
 }
 
 export interface VmInfo {
@@ -132,6 +135,7 @@ function host(o: FollowedObject): HostInfo {
     memoryBytes: n(o, 'summary.hardware.memorySize'),
     uptimeSeconds: n(o, 'summary.quickStats.uptime'),
     alarms: alarms(prop(o, 'triggeredAlarmState')),
+    sensors: parseHostSensors(prop(o, HOST_SENSOR_PATH)),
   };
 }
 

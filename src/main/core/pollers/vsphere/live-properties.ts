@@ -1,3 +1,4 @@
+import { HOST_SENSOR_PATH } from '../../vsphere/health-sensors';
 import type { PropertySelection } from '../../vsphere/property-collector';
 
 /**
@@ -21,6 +22,8 @@ export const LIVE_PROPERTIES: readonly PropertySelection[] = [
       'summary.hardware.cpuMhz',
       'summary.hardware.numCpuCores',
       'summary.hardware.memorySize',
+      // Hardware sensors (fans, temperatures, power): the host's own health system, updated by the host.
+      HOST_SENSOR_PATH,
     ],
   },
   {

@@ -30,6 +30,7 @@ function host(name: string, over: Partial<HostInfo> = {}): HostInfo {
     memoryBytes: 128 * 1024 ** 3,
     uptimeSeconds: 86_400,
     alarms: [],
+    sensors: [],
     ...over,
   };
 }
@@ -249,5 +250,40 @@ describe('old snapshots in the vCenter problem summary (issue 17 item 14)', () =
     expect(r.problems).toEqual([
       { severity: 'warning', message: '8 VM(s) with a snapshot older than 14 days: vm0, vm1, vm2, vm3, vm4 and 3 more' },
     ]);
+  });
+});
+
+describe('host hardware sensors on the live page (issue 16)', () => {
+  const sensor = (name: string, status: 'green' | 'yellow' | 'red' | 'unknown', reading: number | null, unit: string): HostInfo['sensors'][number] => ({
+    name,
+    type: 'temperature',
+    reading,
+    unit,
+    status,
+    statusLabel: status,
+  });
+  it('lists every sensor of connected hosts, and yellow/red ones as problems with their reading', () => {
+    const r = buildLiveResult({
+      inventory: inventory({
+        hosts: [
+          host('esx1', { sensors: [sensor('Ambient', 'green', 24, 'Degrees C'), sensor('CPU 1 Temp', 'red', 95.5, 'Degrees C'), sensor('Slot 4', 'unknown', null, '')] }),
+          host('esx2', { sensors: [sensor('Fan 3', 'yellow', 1200, 'RPM')] }),
+          host('esx3', { connectionState: 'disconnected', sensors: [sensor('PSU', 'red', 0, 'Watts')] }),
+        ],
+      }),
+      about,
+      rates: null,
+      alarmNames: new Map(),
+      now: 0,
+    });
+    expect(r.tables.sensors).toEqual([
+      { host: 'esx1', sensor: 'Ambient', type: 'temperature', reading: 24, unit: 'Degrees C', status: 'ok' },
+      { host: 'esx1', sensor: 'CPU 1 Temp', type: 'temperature', reading: 95.5, unit: 'Degrees C', status: 'critical' },
+      { host: 'esx1', sensor: 'Slot 4', type: 'temperature', reading: null, unit: '', status: 'unknown' },
+      { host: 'esx2', sensor: 'Fan 3', type: 'temperature', reading: 1200, unit: 'RPM', status: 'warning' },
+    ]);
+    expect(r.problems).toContainEqual({ severity: 'critical', message: 'host esx1 sensor CPU 1 Temp is red (95.5 Degrees C)' });
+    expect(r.problems).toContainEqual({ severity: 'warning', message: 'host esx2 sensor Fan 3 is yellow (1200 RPM)' });
+    expect(r.problems.filter((p) => p.message.includes('sensor'))).toHaveLength(2);
   });
 });

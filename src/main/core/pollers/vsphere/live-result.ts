@@ -1,4 +1,5 @@
 import type { Unit } from '../../../../shared/units';
+import type { HostSensor } from '../../vsphere/health-sensors';
 import type { About } from '../../vsphere/service-content';
 import { refKey } from '../../vsphere/xml-parse';
 import { MetricList } from '../metric-list';
@@ -121,6 +122,8 @@ export function buildLiveResult(input: LiveInput): PollResult {
       uptime: connected ? (h.uptimeSeconds ?? null) : null,
     });
   }
+
+  const sensorRows = sensorTable(inv.hosts, hostNames, problems);
 
   const vmNames = uniqueNames(vms);
   const vmRows: Row[] = [];
@@ -259,7 +262,7 @@ export function buildLiveResult(input: LiveInput): PollResult {
       lastUpdate: input.now,
     },
     metrics: metrics.values,
-    tables: { hosts: hostRows, vms: vmRows, datastores: dsRows, nics: nicRows, storageAdapters: adapterRows, alarms: alarmRows },
+    tables: { hosts: hostRows, vms: vmRows, datastores: dsRows, nics: nicRows, storageAdapters: adapterRows, alarms: alarmRows, sensors: sensorRows },
     problems,
     uptimeSeconds: standalone ? (inv.hosts[0]?.uptimeSeconds ?? null) : null,
   };
@@ -298,4 +301,26 @@ export function unknownAlarms(inv: Inventory, known: ReadonlyMap<string, string>
     for (const e of list) for (const a of e.alarms) if (!known.has(a.alarm.value)) refs.set(a.alarm.value, a.alarm);
   }
   return [...refs.values()];
+}
+
+const SENSOR_STATE: Record<HostSensor['status'], 'ok' | 'warning' | 'critical' | 'unknown'> = { green: 'ok', yellow: 'warning', red: 'critical', unknown: 'unknown' };
+
+/**
+ * Each connected host's hardware sensors (a disconnected host's last readings are stale); yellow and red
+ * ones are problems on the device, as the report's hosts-hardware-health lists them.
+ */
+function sensorTable(hosts: readonly HostInfo[], names: ReadonlyMap<HostInfo, string>, problems: PollResult['problems']): Row[] {
+  const rows: Row[] = [];
+  for (const h of hosts) {
+    if (h.connectionState !== 'connected') continue;
+    const host = names.get(h) ?? h.name;
+    for (const s of h.sensors) {
+      rows.push({ host, sensor: s.name, type: s.type, reading: s.reading, unit: s.unit, status: SENSOR_STATE[s.status] });
+      if (s.status === 'yellow' || s.status === 'red') {
+        const reading = s.reading === null ? '' : ` (${s.reading}${s.unit ? ` ${s.unit}` : ''})`;
+        problems.push({ severity: s.status === 'red' ? 'critical' : 'warning', message: `host ${host} sensor ${s.name} is ${s.status}${reading}` });
+      }
+    }
+  }
+  return rows;
 }

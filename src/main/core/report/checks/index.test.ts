@@ -21,9 +21,37 @@ const SPEC_IDS = [
   'vm-cpu-usage',
 ];
 
+/** The spec's second table, in its order. */
+const SECOND_WAVE_IDS = [
+  'alarms-triggered',
+  'config-issues',
+  'vms-consolidation-needed',
+  'vms-tools-old',
+  'vms-powered-off-long',
+  'vms-balloon-swap',
+  'vms-cpu-ready',
+  'vms-guest-disk-low',
+  'vms-hardware-old',
+  'vms-inaccessible',
+  'vms-nic-disconnected',
+  'ha-restarts',
+  'hosts-shell-ssh',
+  'hosts-reboot-required',
+  'hosts-certificate-expiry',
+  'hosts-hardware-health',
+  'hosts-dead-paths',
+  'hosts-overcommit',
+  'clusters-ha-drs',
+  'datastores-overallocated',
+  'datastores-not-on-all-hosts',
+  'network-security',
+  'licenses-expiring',
+];
+
 describe('REPORT_CHECKS', () => {
-  it('holds the 16 checks of the original product, in the spec order', () => {
-    expect(REPORT_CHECKS.map((c) => c.id)).toEqual(SPEC_IDS);
+  it('holds the 16 checks of the original product then the 23 of the second wave, in the spec order', () => {
+    expect(REPORT_CHECKS.map((c) => c.id)).toEqual([...SPEC_IDS, ...SECOND_WAVE_IDS]);
+    expect(REPORT_CHECKS).toHaveLength(39);
   });
   it('every check has both titles, its columns labelled in both languages, identity and subjects among its columns', () => {
     for (const c of REPORT_CHECKS) {

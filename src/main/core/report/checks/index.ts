@@ -1,4 +1,27 @@
 import type { SnapshotCheck } from '../snapshot';
+import { alarmsTriggered } from './alarms-triggered';
+import { configIssues } from './config-issues';
+import { vmsConsolidationNeeded } from './vms-consolidation-needed';
+import { vmsToolsOld } from './vms-tools-old';
+import { vmsPoweredOffLong } from './vms-powered-off-long';
+import { vmsBalloonSwap } from './vms-balloon-swap';
+import { vmsCpuReady } from './vms-cpu-ready';
+import { vmsGuestDiskLow } from './vms-guest-disk-low';
+import { vmsHardwareOld } from './vms-hardware-old';
+import { vmsInaccessible } from './vms-inaccessible';
+import { vmsNicDisconnected } from './vms-nic-disconnected';
+import { haRestarts } from './ha-restarts';
+import { hostsShellSsh } from './hosts-shell-ssh';
+import { hostsRebootRequired } from './hosts-reboot-required';
+import { hostsCertificateExpiry } from './hosts-certificate-expiry';
+import { hostsHardwareHealth } from './hosts-hardware-health';
+import { hostsDeadPaths } from './hosts-dead-paths';
+import { hostsOvercommit } from './hosts-overcommit';
+import { clustersHaDrs } from './clusters-ha-drs';
+import { datastoresOverallocated } from './datastores-overallocated';
+import { datastoresNotOnAllHosts } from './datastores-not-on-all-hosts';
+import { networkSecurity } from './network-security';
+import { licensesExpiring } from './licenses-expiring';
 import { datastoresLowFree } from './datastores-low-free';
 import { drsMigrations } from './drs-migrations';
 import { hostsDisconnected } from './hosts-disconnected';
@@ -44,6 +67,30 @@ export const REPORT_CHECKS: readonly SnapshotCheck[] = checkRegistry([
   vmsRemovableMedia,
   drsMigrations,
   vmCpuUsage,
+  // Second wave (spec table "Checks that reach vCheck's most used coverage").
+  alarmsTriggered,
+  configIssues,
+  vmsConsolidationNeeded,
+  vmsToolsOld,
+  vmsPoweredOffLong,
+  vmsBalloonSwap,
+  vmsCpuReady,
+  vmsGuestDiskLow,
+  vmsHardwareOld,
+  vmsInaccessible,
+  vmsNicDisconnected,
+  haRestarts,
+  hostsShellSsh,
+  hostsRebootRequired,
+  hostsCertificateExpiry,
+  hostsHardwareHealth,
+  hostsDeadPaths,
+  hostsOvercommit,
+  clustersHaDrs,
+  datastoresOverallocated,
+  datastoresNotOnAllHosts,
+  networkSecurity,
+  licensesExpiring,
 ]);
 
 export function findCheck(id: string): SnapshotCheck | undefined {

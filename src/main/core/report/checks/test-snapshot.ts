@@ -1,4 +1,5 @@
-import { emptySnapshot, type DatastoreInfo, type HostInfo, type InventorySnapshot, type ReportEvent, type VmInfo } from '../snapshot';
+import { parseXml, type XmlNode } from '../../vsphere/xml-parse';
+import { emptySnapshot, type ClusterInfo, type DatastoreInfo, type EntityInfo, type HostInfo, type InventorySnapshot, type ReportEvent, type VmInfo } from '../snapshot';
 
 /** Hand-built snapshots for the checks' unit tests: every field set, overridable per test. */
 export const NOW = Date.parse('2026-06-15T12:00:00Z');
@@ -17,6 +18,7 @@ export function host(name: string, over: Partial<HostInfo> = {}): HostInfo {
     ntpdRunning: true,
     skewSeconds: null,
     datastoreRefs: [],
+    props: new Map(),
     ...over,
   };
 }
@@ -37,6 +39,7 @@ export function vm(name: string, over: Partial<VmInfo> = {}): VmInfo {
     snapshots: [],
     datastoreRefs: [],
     removable: [],
+    props: new Map(),
     ...over,
   };
 }
@@ -52,8 +55,32 @@ export function datastore(name: string, over: Partial<DatastoreInfo> = {}): Data
     freeBytes: 500 * 1024 * 1024,
     accessible: true,
     hostRefs: ['HostSystem:esx1', 'HostSystem:esx2'],
+    props: new Map(),
     ...over,
   };
+}
+
+export function cluster(name: string, over: Partial<ClusterInfo> = {}): ClusterInfo {
+  return { ref: `ClusterComputeResource:${name}`, name, datacenter: 'DC1', folders: ['host'], hostRefs: [], props: new Map(), ...over };
+}
+
+export function entity(type: string, name: string, over: Partial<EntityInfo> = {}): EntityInfo {
+  return { ref: `${type}:${name}`, type, name, datacenter: 'DC1', props: new Map(), ...over };
+}
+
+/**
+ * A property value as a vCenter sends it (the `<val>` of a propSet), written as XML text: the checks' tests
+ * feed them recorded or hand-written vim25 answers, parsed by the same reader as the collector's.
+ */
+export function val(xml: string): XmlNode {
+  const root = parseXml(`<val xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${xml}</val>`).val;
+  if (root === undefined || Array.isArray(root)) throw new Error('bad test XML');
+  return root;
+}
+
+/** Raw properties from path → XML text. */
+export function props(entries: Record<string, string>): Map<string, XmlNode> {
+  return new Map(Object.entries(entries).map(([k, v]) => [k, val(v)]));
 }
 
 let key = 0;

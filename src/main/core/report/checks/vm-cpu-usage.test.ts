@@ -19,4 +19,8 @@ describe('vm-cpu-usage', () => {
     ]);
     expect(plainRows(vmCpuUsage.run(s, { days: 1, percent: 10 })).map((r) => r.vm)).toEqual(['hot', 'edge', 'calm', 'busy']);
   });
+  it('is unsupported when performance was read without a cpu.usage.average counter', () => {
+    const s = snapshotOf({ perfIntervalSeconds: 7200, vmCounters: new Map([['cpu.ready.summation', new Map()]]) });
+    expect(vmCpuUsage.run(s, {}).status).toBe('unsupported');
+  });
 });

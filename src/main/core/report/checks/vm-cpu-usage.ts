@@ -20,6 +20,10 @@ export const vmCpuUsage: SnapshotCheck = {
   identity: ['host', 'vm'],
   subjects: { vm: 'vm', host: 'host' },
   run(snapshot, t) {
+    // Performance was read (for this and vms-cpu-ready) but the server has no such counter.
+    if (snapshot.perfIntervalSeconds !== null && !snapshot.vmCounters.has('cpu.usage.average')) {
+      return { status: 'unsupported', message: 'the server has no cpu.usage.average counter (PerformanceManager.QueryPerf)' };
+    }
     const limit = thresholdNumber(t, 'percent', 75);
     const rows = [];
     for (const vm of snapshot.vms) {

@@ -7,11 +7,13 @@ import type { MoRef } from '../../vsphere/xml-build';
 import { CALLS } from '../calls';
 import { scopeFilter } from '../scope';
 import { emptySnapshot, type CallFailure, type InventorySnapshot } from '../snapshot';
+import { readAlarmContext } from './alarms';
 import { ApplianceClient, type ApplianceTarget } from './appliance';
 import { eventCategories, readWindow } from './events';
 import { hostSkews } from './host-clocks';
 import { parseInventory, snapshotSizes } from './inventory';
-import { vmCpuStats } from './perf';
+import { readLicenses } from './licenses';
+import { cpuStatsOf, vmCounterStats } from './perf';
 import type { CollectPlan } from './plan';
 import { creatorsFromTaskEvents, type SnapshotTaskEvent } from './snapshot-task-events';
 import { snapshotCreators } from './task-history';
@@ -179,7 +181,11 @@ export async function collectSnapshot(client: VimClient, target: ApplianceTarget
       if (perfPlan) {
         await optional(CALLS.perf, 'performance', async (signal) => {
           const vms = snap.vms.filter((v) => !v.template && v.powerState === 'poweredOn').map((v) => refOf(v.ref));
-          snap.vmCpu = await vmCpuStats(client, vms, { days: perfPlan.days, now: o.now, ...call, signal });
+          const stats = await vmCounterStats(client, vms, perfPlan.counters, { days: perfPlan.days, now: o.now, ...call, signal });
+          snap.vmCounters = stats.byCounter;
+          snap.perfIntervalSeconds = stats.intervalSeconds;
+          snap.perfDays = perfPlan.days;
+          snap.vmCpu = cpuStatsOf(stats);
         });
       }
       step('performance', snap.failures.has(CALLS.perf) ? 'failed' : 'done', 1, snap.failures.get(CALLS.perf)?.message ?? null);
@@ -218,6 +224,23 @@ export async function collectSnapshot(client: VimClient, target: ApplianceTarget
     extras.push(
       optional(CALLS.vmkernelLog, 'vmkernelLogs', async (signal) => {
         snap.vmkernel = await vmkernelTails(client, connectedHosts, { ...call, signal });
+      }),
+    );
+  }
+  if (o.plan.calls.has(CALLS.alarmNames)) {
+    extras.push(
+      optional(CALLS.alarmNames, 'alarms', async (signal) => {
+        await readAlarmContext(client, snap, { ...call, signal });
+      }).then(() => {
+        const f = snap.failures.get(CALLS.alarmNames);
+        if (f) snap.notes.set('alarms-triggered', `alarm names or the vCenter's own alarms could not be read: ${f.message}`);
+      }),
+    );
+  }
+  if (o.plan.calls.has(CALLS.licenses)) {
+    extras.push(
+      optional(CALLS.licenses, 'licenses', async (signal) => {
+        snap.licenses = await readLicenses(client, { ...call, signal });
       }),
     );
   }

@@ -57,6 +57,6 @@ describe('inventory parsing', () => {
       ['child', 'snapshot-2', '2026-05-10T00:00:00.000Z'],
     ]);
     expect(vm?.removable).toEqual([{ kind: 'cdrom', label: 'CD/DVD drive 1', backing: '[ds] a.iso', connected: true }]);
-    expect(inv.clusters).toEqual([{ ref: 'ClusterComputeResource:domain-c1', name: 'C1', datacenter: 'DC1', folders: ['host'] }]);
+    expect(inv.clusters.map(({ props: _p, ...c }) => c)).toEqual([{ ref: 'ClusterComputeResource:domain-c1', name: 'C1', datacenter: 'DC1', folders: ['host'], hostRefs: [] }]);
   });
 });

@@ -1,6 +1,6 @@
 import type { ObjectContent } from '../../vsphere/property-collector';
 import { arrayItems, bool, child, children, date, moRef, num, refKey, text, xsiType, type XmlNode } from '../../vsphere/xml-parse';
-import type { ClusterInfo, DatastoreInfo, HostInfo, PowerState, RemovableDevice, VmInfo, VmSnapshotInfo } from '../snapshot';
+import type { ClusterInfo, DatastoreInfo, EntityInfo, HostInfo, PowerState, RemovableDevice, VmInfo, VmSnapshotInfo } from '../snapshot';
 
 /** Where an object sits: its datacenter, cluster and the names of the folders above it. */
 interface Placement {
@@ -96,6 +96,7 @@ export interface ParsedInventory {
   vms: VmInfo[];
   datastores: DatastoreInfo[];
   clusters: ClusterInfo[];
+  entities: EntityInfo[];
 }
 
 /** Turns one PropertyCollector read into the snapshot's typed objects. */
@@ -104,7 +105,7 @@ export function parseInventory(objects: readonly ObjectContent[]): ParsedInvento
   for (const o of objects) {
     nodes.set(refKey(o.obj), { type: o.obj.type, name: text(o.props.get('name')) ?? o.obj.value, parent: ref(o.props.get('parent')) });
   }
-  const out: ParsedInventory = { hosts: [], vms: [], datastores: [], clusters: [] };
+  const out: ParsedInventory = { hosts: [], vms: [], datastores: [], clusters: [], entities: [] };
   const hostPlace = new Map<string, { name: string } & Placement>();
   for (const o of objects) {
     if (o.obj.type !== 'HostSystem') continue;
@@ -125,6 +126,7 @@ export function parseInventory(objects: readonly ObjectContent[]): ParsedInvento
       ntpdRunning: ntpd === undefined ? null : (bool(ntpd, 'running') ?? false),
       skewSeconds: null,
       datastoreRefs: arrayItems(o.props.get('datastore')).map(ref).filter((r): r is string => r !== null),
+      props: o.props,
     });
   }
   for (const o of objects) {
@@ -150,6 +152,7 @@ export function parseInventory(objects: readonly ObjectContent[]): ParsedInvento
         snapshots,
         datastoreRefs: arrayItems(o.props.get('datastore')).map(ref).filter((r): r is string => r !== null),
         removable: removableDevices(o.props.get('config.hardware.device')),
+        props: o.props,
       });
     } else if (o.obj.type === 'Datastore') {
       const s = o.props.get('summary');
@@ -166,10 +169,21 @@ export function parseInventory(objects: readonly ObjectContent[]): ParsedInvento
         hostRefs: arrayItems(o.props.get('host'))
           .map((m) => ref(child(m, 'key')))
           .filter((r): r is string => r !== null),
+        props: o.props,
       });
     } else if (o.obj.type === 'ClusterComputeResource') {
       const p = placement(nodes, nodes.get(key)?.parent ?? null);
-      out.clusters.push({ ref: key, name: nodes.get(key)?.name ?? o.obj.value, datacenter: p.datacenter, folders: p.folders });
+      out.clusters.push({
+        ref: key,
+        name: nodes.get(key)?.name ?? o.obj.value,
+        datacenter: p.datacenter,
+        folders: p.folders,
+        hostRefs: arrayItems(o.props.get('host')).map(ref).filter((r): r is string => r !== null),
+        props: o.props,
+      });
+    } else {
+      // Datacenters, folders, networks, port groups…: only alarms and network checks read them.
+      out.entities.push({ ref: key, type: o.obj.type, name: nodes.get(key)?.name ?? o.obj.value, datacenter: placement(nodes, key).datacenter, props: o.props });
     }
   }
   return out;

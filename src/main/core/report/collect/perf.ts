@@ -3,7 +3,7 @@ import { VsphereUnsupportedError } from '../../vsphere/errors';
 import { PerfManager, type PerfEntityResult } from '../../vsphere/perf';
 import type { MoRef } from '../../vsphere/xml-build';
 import { refKey } from '../../vsphere/xml-parse';
-import type { VmCpuStat } from '../snapshot';
+import type { CounterStat, VmCpuStat } from '../snapshot';
 import { mapLimit } from './map-limit';
 
 /**
@@ -16,22 +16,34 @@ export function intervalFor(days: number): number {
   return days <= 30 ? 7200 : 86_400;
 }
 
+/** Per counter (group.name.rollup), per VM ref: the window's samples, as the server sends them. */
+export interface VmCounterStats {
+  intervalSeconds: number;
+  byCounter: Map<string, Map<string, CounterStat>>;
+}
+
 /**
- * CPU usage (cpu.usage.average, hundredths of a percent) of many VMs over the window, in batched QueryPerf
- * calls (one spec per VM, `batchSize` VMs per call): the average and the highest of those samples.
+ * Counters of many VMs over the window (cpu.usage.average in hundredths of a percent, cpu.ready.summation in
+ * milliseconds per sample...), in batched QueryPerf calls (one spec per VM with every counter, `batchSize`
+ * VMs per call): per VM the average and the highest sample. Counters the server lacks are left out; none
+ * known at all is `unsupported`.
  */
-export async function vmCpuStats(
+export async function vmCounterStats(
   client: VimClient,
   vms: readonly MoRef[],
+  wanted: readonly string[],
   q: { days: number; now: number; batchSize?: number } & CallOptions,
-): Promise<Map<string, VmCpuStat>> {
-  const out = new Map<string, VmCpuStat>();
-  if (vms.length === 0) return out;
-  const perf = new PerfManager(client);
-  const counters = await perf.counters(q);
-  const counter = counters.get('cpu.usage.average');
-  if (!counter) throw new VsphereUnsupportedError('PerformanceManager.QueryPerf', 'the server has no cpu.usage.average counter');
+): Promise<VmCounterStats> {
   const interval = intervalFor(q.days);
+  const out: VmCounterStats = { intervalSeconds: interval, byCounter: new Map() };
+  if (vms.length === 0 || wanted.length === 0) return out;
+  const perf = new PerfManager(client);
+  const known = await perf.counters(q);
+  const counters = wanted.flatMap((name) => {
+    const c = known.get(name);
+    return c ? [{ name, key: c.key }] : [];
+  });
+  if (counters.length === 0) throw new VsphereUnsupportedError('PerformanceManager.QueryPerf', `the server has none of the counters ${wanted.join(', ')}`);
   const start = new Date(q.now - q.days * 86_400_000);
   const end = new Date(q.now);
   // The simulator returns no sample without maxSample; vCenter returns the most recent ones up to it.
@@ -41,23 +53,34 @@ export async function vmCpuStats(
   const groups: MoRef[][] = [];
   for (let i = 0; i < vms.length; i += batch) groups.push(vms.slice(i, i + batch));
   const results: PerfEntityResult[] = [];
+  const metrics = counters.map((c) => ({ counterId: c.key, instance: '' }));
   await mapLimit(groups, 2, async (group) => {
     const got = await perf.query(
-      group.map((entity) => ({ entity, metrics: [{ counterId: counter.key, instance: '' }], intervalId: interval, start, end, maxSample })),
+      group.map((entity) => ({ entity, metrics, intervalId: interval, start, end, maxSample })),
       { batchSize: batch, signal: q.signal, timeoutMs: q.timeoutMs },
     );
     for (const r of got) results.push(r);
   });
+  for (const c of counters) out.byCounter.set(c.name, new Map());
   for (const r of results) {
-    const values = r.series.find((s) => s.counterId === counter.key)?.values.filter((v) => v >= 0) ?? [];
-    if (values.length === 0) continue;
-    let sum = 0;
-    let max = 0;
-    for (const v of values) {
-      sum += v;
-      if (v > max) max = v;
+    for (const c of counters) {
+      const values = r.series.find((s) => s.counterId === c.key)?.values.filter((v) => v >= 0) ?? [];
+      if (values.length === 0) continue;
+      let sum = 0;
+      let max = 0;
+      for (const v of values) {
+        sum += v;
+        if (v > max) max = v;
+      }
+      out.byCounter.get(c.name)?.set(refKey(r.entity), { avg: sum / values.length, max, samples: values.length });
     }
-    out.set(refKey(r.entity), { vmRef: refKey(r.entity), avgPercent: sum / values.length / 100, maxPercent: max / 100 });
   }
+  return out;
+}
+
+/** cpu.usage.average (hundredths of a percent) as vm-cpu-usage reads it. */
+export function cpuStatsOf(stats: VmCounterStats): Map<string, VmCpuStat> {
+  const out = new Map<string, VmCpuStat>();
+  for (const [vmRef, s] of stats.byCounter.get('cpu.usage.average') ?? []) out.set(vmRef, { vmRef, avgPercent: s.avg / 100, maxPercent: s.max / 100 });
   return out;
 }

@@ -185,6 +185,8 @@ export function UplotChart({
             });
             el.dataset.xTicks = JSON.stringify(ticks);
             el.dataset.xFont = AXIS_FONT;
+            // The y scale drawn, for the browser tests: a rate's axis must start at 0.
+            el.dataset.yRange = `${u.scales.y?.min ?? ''}:${u.scales.y?.max ?? ''}`;
           },
         ],
       },

@@ -1,11 +1,11 @@
 import {
   Alert,
   Button,
+  Chip,
   Divider,
   Group,
   Modal,
   NumberInput,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -16,9 +16,10 @@ import {
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceConfig, DeviceKind, TestResult } from '../../../../shared/contract/devices';
+import type { DeviceConfig, TestResult } from '../../../../shared/contract/devices';
 import { VigieError } from '../../../../shared/contract/envelope';
 import { FAMILY_DESCRIPTORS } from '../../../../shared/families/index';
+import { ADDABLE_KINDS, kindDefinition } from '../../../../shared/kinds/index';
 import { useApi } from '../../api/api-context';
 import { useLabel } from '../../i18n/use-label';
 import {
@@ -28,10 +29,14 @@ import {
   issuesToFields,
   missingSecret,
   toDeviceInput,
+  serviceDefaults,
   type DeviceFormValues,
+  type ErrorKey,
   type FormField,
 } from './form-values';
+import { DeclaredFields } from './declared-fields';
 import { HttpFields } from './http-fields';
+import { ParentField } from './parent-field';
 import { SnmpFields } from './snmp-fields';
 import { TestResultView } from './test-result-view';
 import { useRunningProcesses } from './use-running-processes';
@@ -44,8 +49,6 @@ interface Props {
   onSaved: (name: string) => void;
 }
 
-const KINDS: Exclude<DeviceKind, 'local'>[] = ['snmp', 'vsphere', 'http'];
-
 export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNode {
   const { t } = useTranslation();
   const pick = useLabel();
@@ -53,7 +56,7 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
   const [values, setValues] = useState<DeviceFormValues>(() =>
     existing ? formFromConfig(existing) : emptyForm('snmp'),
   );
-  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<ErrorKey, string>>>({});
   const [other, setOther] = useState<string[]>([]);
   const [test, setTest] = useState<TestResult | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
@@ -150,16 +153,24 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
               <Text size="sm" fw={500} mb={4} id="kind-label">
                 {t('form.kind')}
               </Text>
-              <SegmentedControl
-                aria-labelledby="kind-label"
+              {/* Chips wrap: the list of kinds grows (services), a segmented control overflowed the dialog. */}
+              <Chip.Group
                 value={values.kind}
                 onChange={(k) => {
-                  setValues((v) => ({ ...v, kind: k, family: 'auto' }));
+                  const kind = ADDABLE_KINDS.find((x) => x === k) ?? values.kind;
+                  setValues((v) => ({ ...v, kind, family: 'auto', service: serviceDefaults(kind) }));
                   edits.current += 1;
                   setTest(null);
                 }}
-                data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-              />
+              >
+                <Group gap={6} role="radiogroup" aria-labelledby="kind-label">
+                  {ADDABLE_KINDS.map((k) => (
+                    <Chip key={k} value={k} size="sm" radius="sm" variant="outline">
+                      {pick(kindDefinition(k).label)}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
             </div>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -198,15 +209,10 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
               />
               <NumberInput
                 label={t('form.port')}
-                placeholder={
-                  values.kind === 'snmp'
-                    ? '161'
-                    : values.kind === 'vsphere'
-                      ? '443'
-                      : values.httpScheme === 'https'
-                        ? '443'
-                        : '80'
-                }
+                placeholder={String(
+                  // The EM01's port follows its scheme; every other kind has one default port.
+                  values.kind === 'http' && values.httpScheme === 'https' ? 443 : (kindDefinition(values.kind).defaultPort ?? ''),
+                )}
                 value={values.port}
                 min={1}
                 max={65535}
@@ -232,9 +238,11 @@ export function DeviceFormModal({ existing, onClose, onSaved }: Props): ReactNod
               mb={8}
             />
           </Group>
+          {values.kind !== 'local' && <ParentField values={values} set={set} errors={errors} selfId={existing?.id ?? null} />}
           {values.kind === 'snmp' && <SnmpFields {...fieldsProps} />}
           {values.kind === 'vsphere' && <VsphereFields {...fieldsProps} />}
           {values.kind === 'http' && <HttpFields {...fieldsProps} />}
+          {kindDefinition(values.kind).fields && <DeclaredFields {...fieldsProps} />}
           {other.length > 0 && (
             <Alert color="red" data-testid="form-error">
               {other.map((m, i) => (

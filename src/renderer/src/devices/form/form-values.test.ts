@@ -107,3 +107,18 @@ describe('device form values', () => {
     expect(missingSecret({ ...emptyForm('http') }, false)).toBeNull();
   });
 });
+
+describe('a kind drawn from its declared fields (postgres)', () => {
+  it('sends the nested settings the contract accepts, leaving emptied fields to their defaults', () => {
+    const v = { ...emptyForm('postgres'), name: 'db', host: '127.0.0.1', password: 'pw' };
+    expect(v.service).toMatchObject({ user: 'postgres', database: 'postgres', 'tls.mode': 'none', timeoutMs: 5000 });
+    const input = toDeviceInput({ ...v, service: { ...v.service, user: ' vigie ', 'tls.mode': 'verify', 'tls.caFile': '/ca.pem', 'tls.certFile': '' } });
+    const parsed = DeviceInputSchema.parse(input);
+    expect(parsed.postgres).toEqual({ user: 'vigie', database: 'postgres', tls: { mode: 'verify', caFile: '/ca.pem', certFile: null, keyFile: null }, timeoutMs: 5000 });
+    expect(parsed.secret).toEqual({ password: 'pw' });
+  });
+
+  it('maps an issue on a nested settings field to that field', () => {
+    expect(issuesToFields([{ path: 'device.postgres.tls.caFile', message: 'a CA file is needed' }]).fields).toEqual({ 'service.tls.caFile': 'a CA file is needed' });
+  });
+});

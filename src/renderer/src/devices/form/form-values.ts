@@ -4,6 +4,8 @@ import type {
   DeviceKind,
   SnmpSettings,
 } from '../../../../shared/contract/devices';
+import { kindDefinition } from '../../../../shared/kinds/index';
+import { getPath, setPath } from '../../../../shared/kinds/kind-definition';
 
 /** The add/edit form's state: flat, strings where the user types, secrets always start empty. */
 export interface DeviceFormValues {
@@ -33,9 +35,46 @@ export interface DeviceFormValues {
   httpTimeoutMs: number;
   watchedProcesses: string[];
   parentId: string | null;
+  /** Settings of a kind whose form is drawn from its definition's fields (the service kinds). */
+  service: Record<string, string | number>;
 }
 
 export type FormField = keyof DeviceFormValues;
+/** A form field, or one of the declared settings fields of the current kind (`service.user`). */
+export type ErrorKey = FormField | `service.${string}`;
+
+/** Default values of a kind's declared fields: what its schema fills in when they are left out. */
+export function serviceDefaults(kind: DeviceKind): Record<string, string | number> {
+  const def = kindDefinition(kind);
+  if (!def.fields || !def.settings) return {};
+  const parsed = def.settings.safeParse({});
+  const values = (parsed.success ? parsed.data : {}) as Record<string, unknown>;
+  return serviceValues(def.fields.map((f) => f.key), values);
+}
+
+function serviceValues(keys: readonly string[], from: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const k of keys) {
+    const v = getPath(from, k);
+    out[k] = typeof v === 'number' || typeof v === 'string' ? v : '';
+  }
+  return out;
+}
+
+/**
+ * The settings object of a declared-fields kind: numbers read back as numbers, and an emptied field left
+ * out so that the schema's default (often null: "no CA file") applies.
+ */
+function serviceSettings(kind: DeviceKind, values: Record<string, string | number>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of kindDefinition(kind).fields ?? []) {
+    const v = values[f.key];
+    const text = typeof v === 'string' ? v.trim() : v;
+    if (text === '' || text === undefined) continue;
+    setPath(out, f.key, f.type === 'number' ? Number(text) : text);
+  }
+  return out;
+}
 
 /** Fields a Test connection does not depend on: editing any other one makes a shown result stale. */
 const NOT_TESTED: ReadonlySet<FormField> = new Set(['name', 'intervalSeconds', 'enabled', 'watchedProcesses', 'parentId']);
@@ -72,6 +111,7 @@ export function emptyForm(kind: DeviceKind = 'snmp'): DeviceFormValues {
     httpTimeoutMs: 5000,
     watchedProcesses: [],
     parentId: null,
+    service: serviceDefaults(kind),
   };
 }
 
@@ -99,6 +139,12 @@ export function formFromConfig(c: DeviceConfig): DeviceFormValues {
     ...(c.http && { httpScheme: c.http.scheme, httpPath: c.http.path, httpTimeoutMs: c.http.timeoutMs }),
     watchedProcesses: c.watchedProcesses,
     parentId: c.parentId,
+    ...(kindDefinition(c.kind).fields && {
+      service: {
+        ...base.service,
+        ...serviceValues(Object.keys(base.service), ((c as Record<string, unknown>)[c.kind] ?? {}) as Record<string, unknown>),
+      },
+    }),
   };
 }
 
@@ -113,7 +159,8 @@ export function toDeviceInput(v: DeviceFormValues): DeviceInput {
     if (v.snmpVersion === '3' && v.level !== 'noAuthNoPriv' && v.authKey) secret.authKey = v.authKey;
     if (v.snmpVersion === '3' && v.level === 'authPriv' && v.privKey) secret.privKey = v.privKey;
   }
-  if (v.kind === 'vsphere' && v.password) secret.password = v.password;
+  const def = kindDefinition(v.kind);
+  if (def.secretFields.includes('password') && v.password) secret.password = v.password;
   return {
     name: v.name.trim(),
     kind: v.kind,
@@ -137,6 +184,7 @@ export function toDeviceInput(v: DeviceFormValues): DeviceInput {
         : null,
     vsphere: v.kind === 'vsphere' ? { user: v.vsphereUser.trim(), tlsFingerprint: v.tlsFingerprint } : null,
     http: v.kind === 'http' ? { scheme: v.httpScheme, path: v.httpPath, timeoutMs: v.httpTimeoutMs } : null,
+    ...(def.fields && { [v.kind]: serviceSettings(v.kind, v.service) }),
     watchedProcesses: v.kind === 'snmp' ? v.watchedProcesses : [],
     parentId: v.parentId,
     ...(Object.keys(secret).length > 0 && { secret }),
@@ -172,19 +220,31 @@ const ISSUE_FIELDS: Record<string, FormField> = {
   watchedProcesses: 'watchedProcesses',
 };
 
+/** `postgres.user` → `service.user` when `user` is a declared field of the kind `postgres`. */
+function declaredField(path: string): ErrorKey | undefined {
+  const [kind, ...rest] = path.split('.');
+  const key = rest.join('.');
+  if (!kind || !key) return undefined;
+  try {
+    return kindDefinition(kind as DeviceKind).fields?.some((f) => f.key === key) ? `service.${key}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Maps the field paths of a VigieError's issues (`device.snmp.user` for update and test, `snmp.user` for
  * add) to form fields; issues with no matching field are returned apart so that they are still shown.
  */
 export function issuesToFields(issues: readonly { path: string; message: string }[]): {
-  fields: Partial<Record<FormField, string>>;
+  fields: Partial<Record<ErrorKey, string>>;
   other: string[];
 } {
-  const fields: Partial<Record<FormField, string>> = {};
+  const fields: Partial<Record<ErrorKey, string>> = {};
   const other: string[] = [];
   for (const issue of issues) {
     const path = issue.path.replace(/^device\./, '');
-    const field = ISSUE_FIELDS[path] ?? ISSUE_FIELDS[path.replace(/\.\d+$/, '')];
+    const field = ISSUE_FIELDS[path] ?? ISSUE_FIELDS[path.replace(/\.\d+$/, '')] ?? declaredField(path);
     if (field) fields[field] ??= issue.message;
     else other.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
   }

@@ -1,6 +1,7 @@
 import type { MetricValue } from '../../../../../shared/contract/devices';
 import { aironetDescriptor } from '../../../../../shared/families/aironet';
-import type { Row, Rule } from '../../source';
+import type { Rule } from '../../../alerting/rule';
+import type { Row } from '../../source';
 import { oidUnder } from '../detect';
 import type { SnmpFamily, SystemInfo } from '../family';
 import { readCiscoCpu, readCiscoMemory } from '../mibs/cisco';

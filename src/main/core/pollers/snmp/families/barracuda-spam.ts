@@ -1,5 +1,5 @@
 import { barracudaSpamDescriptor } from '../../../../../shared/families/barracuda-spam';
-import type { Rule } from '../../source';
+import type { Rule } from '../../../alerting/rule';
 import { oidUnder } from '../detect';
 import type { SnmpFamily, SystemInfo } from '../family';
 import { readBarracudaMail } from '../mibs/barracuda';

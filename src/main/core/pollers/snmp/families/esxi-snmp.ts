@@ -1,6 +1,6 @@
 import type { MetricValue } from '../../../../../shared/contract/devices';
 import { esxiSnmp } from '../../../../../shared/families/esxi-snmp';
-import type { Rule } from '../../source';
+import type { Rule } from '../../../alerting/rule';
 import { oidUnder } from '../detect';
 import type { SnmpFamily } from '../family';
 import { HR, readStorage, type StorageEntry } from '../mibs/host-resources';

@@ -1,6 +1,6 @@
 import type { MetricValue } from '../../../../../shared/contract/devices';
 import type { Row } from '../../source';
-import type { Rule } from '../../source';
+import type { Rule } from '../../../alerting/rule';
 import type { SnmpPollContext } from '../family';
 import { coreMetrics, processTable, readProcesses, readProcessorLoad, type StorageEntry } from '../mibs/host-resources';
 import { optional } from '../optional';
@@ -13,7 +13,7 @@ export const HOST_RULES: Rule[] = [
   { id: 'memory', label: 'Memory available', metric: 'memory.available.percent', op: '<', warning: 10, critical: 5 },
   { id: 'filesystem', label: 'Filesystem used', metric: 'fs.used.percent', op: '>', warning: 85, critical: 95 },
   { id: 'load', label: 'Load (15 min) per CPU', metric: 'load.15.per.core', op: '>', warning: 2, forSeconds: 600 },
-  { id: 'process', label: 'Watched process running', metric: 'process.count', op: '<', critical: 1 },
+  { id: 'process', label: 'Watched process running', metric: 'process.count', op: '<', critical: 1, flagCode: 'flag.process-not-running' },
 ];
 
 export interface CoresPart {

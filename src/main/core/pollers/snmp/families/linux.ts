@@ -61,8 +61,8 @@ export const linuxFamily: SnmpFamily = {
 
     const load = ucdLoad(scalars);
     if (load) {
-      metrics.push(...scalarMetric('load.1', load.load1, ''), ...scalarMetric('load.5', load.load5, ''), ...scalarMetric('load.15', load.load15, ''));
-      if (cores.count > 0) metrics.push(...scalarMetric('load.15.per.core', load.load15 / cores.count, ''));
+      metrics.push(...scalarMetric('load.1', load.load1, 'ratio'), ...scalarMetric('load.5', load.load5, 'ratio'), ...scalarMetric('load.15', load.load15, 'ratio'));
+      if (cores.count > 0) metrics.push(...scalarMetric('load.15.per.core', load.load15 / cores.count, 'ratio'));
     }
 
     const mem = ucdMemory(scalars);

@@ -64,9 +64,9 @@ describe('NetApp health', () => {
       metrics,
     );
     expect(problems).toEqual([
-      { severity: 'critical', message: 'Global status critical: Disk shelf fault.' },
-      { severity: 'critical', message: 'Disk 0a.17 failed.' },
-      { severity: 'critical', message: 'The filer is over temperature' },
+      { id: 'netapp-global-status', severity: 'critical', message: 'Global status critical: Disk shelf fault.' },
+      { id: 'netapp-failed-disks', severity: 'critical', message: 'Disk 0a.17 failed.' },
+      { id: 'netapp-over-temperature', severity: 'critical', message: 'The filer is over temperature' },
       { severity: 'warning', message: 'Cluster failover: cannot take over filer-b' },
       { severity: 'critical', message: 'Failover partner filer-b is dead' },
       { severity: 'critical', message: 'Cluster interconnect is down' },

@@ -12,7 +12,8 @@ import {
   type NetappScalars,
 } from '../mibs/netapp';
 
-type Problem = { severity: 'warning' | 'critical'; message: string };
+/** `id`: the rule judging the same condition (one check per condition: the engine keeps the rule's). */
+type Problem = { severity: 'warning' | 'critical'; message: string; id?: string };
 
 /** miscGlobalStatus → 0 ok, 1 warning (nonCritical), 2 critical (critical, nonRecoverable); other/unknown → none. */
 export function globalSeverity(code: number | null): number | null {
@@ -66,6 +67,7 @@ export function healthFromScalars(s: NetappScalars, metrics: MetricList): Proble
   metrics.add('netapp.status.severity', severity, '');
   if (severity === 1 || severity === 2) {
     problems.push({
+      id: 'netapp-global-status',
       severity: severity === 2 ? 'critical' : 'warning',
       message: `Global status ${globalStatusText(s.globalStatus)}${s.globalStatusMessage ? `: ${s.globalStatusMessage}` : ''}`,
     });
@@ -77,15 +79,15 @@ export function healthFromScalars(s: NetappScalars, metrics: MetricList): Proble
   metrics.add('netapp.psus.failed', s.failedPowerSupplies, 'count');
   metrics.flag('netapp.overtemperature', s.overTemperature);
   if (s.disksFailed !== null && s.disksFailed > 0) {
-    problems.push({ severity: 'critical', message: s.diskFailedMessage ?? `${s.disksFailed} failed disk(s)` });
+    problems.push({ id: 'netapp-failed-disks', severity: 'critical', message: s.diskFailedMessage ?? `${s.disksFailed} failed disk(s)` });
   }
   if (s.failedFans !== null && s.failedFans > 0) {
-    problems.push({ severity: 'critical', message: s.failedFanMessage ?? `${s.failedFans} failed fan(s)` });
+    problems.push({ id: 'netapp-failed-fans', severity: 'critical', message: s.failedFanMessage ?? `${s.failedFans} failed fan(s)` });
   }
   if (s.failedPowerSupplies !== null && s.failedPowerSupplies > 0) {
-    problems.push({ severity: 'critical', message: s.failedPowerSupplyMessage ?? `${s.failedPowerSupplies} failed power supply(ies)` });
+    problems.push({ id: 'netapp-failed-psus', severity: 'critical', message: s.failedPowerSupplyMessage ?? `${s.failedPowerSupplies} failed power supply(ies)` });
   }
-  if (s.overTemperature) problems.push({ severity: 'critical', message: 'The filer is over temperature' });
+  if (s.overTemperature) problems.push({ id: 'netapp-over-temperature', severity: 'critical', message: 'The filer is over temperature' });
   const nvram = nvramSeverity(s.nvramBattery);
   if (nvram) problems.push({ severity: nvram, message: `NVRAM battery ${enumText(NVRAM_BATTERY, s.nvramBattery)}` });
   if (s.fsOverallStatus === 2 || s.fsOverallStatus === 3) {

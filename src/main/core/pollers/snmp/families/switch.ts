@@ -1,6 +1,6 @@
 import type { MetricValue } from '../../../../../shared/contract/devices';
 import { switchFamilyDescriptor } from '../../../../../shared/families/switch';
-import type { Rule } from '../../source';
+import type { Rule } from '../../../alerting/rule';
 import { oidUnder } from '../detect';
 import type { SnmpFamily } from '../family';
 import { readCiscoCpu, readCiscoMemory } from '../mibs/cisco';

@@ -1,4 +1,5 @@
-import type { Rule, Row } from '../../source';
+import type { Rule } from '../../../alerting/rule';
+import type { Row } from '../../source';
 import type { MetricList } from '../../metric-list';
 
 /**
@@ -44,7 +45,7 @@ export const SENSOR_RULES: Rule[] = [
   { id: 'sensor-temperature', label: 'Temperature > 30 °C / 35 °C', metric: 'sensor.temperature', op: '>', warning: 30, critical: 35 },
   { id: 'sensor-humidity-high', label: 'Humidity > 80 %', metric: 'sensor.humidity', op: '>', warning: 80 },
   { id: 'sensor-humidity-low', label: 'Humidity < 20 %', metric: 'sensor.humidity', op: '<', warning: 20 },
-  { id: 'sensor-contact', label: 'Dry contact in alarm', metric: 'sensor.contact.alarm', op: '>=', critical: 1 },
+  { id: 'sensor-contact', label: 'Dry contact in alarm', metric: 'sensor.contact.alarm', op: '>=', critical: 1, flagCode: 'flag.contact-alarm' },
 ];
 
 /** Probe names become metric instances: two probes with the same name must not share a series. */
@@ -58,7 +59,8 @@ function uniqueNames<T extends { name: string }>(items: T[]): T[] {
   });
 }
 
-type Problem = { severity: 'warning' | 'critical' | 'unknown'; message: string };
+/** `id`: the rule judging the same condition (one check per condition: the engine keeps the rule's). */
+type Problem = { severity: 'warning' | 'critical' | 'unknown'; message: string; id?: string };
 
 export interface SensorFigures {
   probes: Row[];
@@ -95,7 +97,7 @@ export function sensorFigures(probes: ProbeReading[], contacts: ContactReading[]
   });
   const contactRows = uniqueNames(contacts).map((c): Row => {
     metrics.flag('sensor.contact.alarm', c.alarm, c.name);
-    if (c.alarm) problems.push({ severity: 'critical', message: `${c.name}: ${c.statusText ?? 'alarm'}` });
+    if (c.alarm) problems.push({ id: `sensor-contact:${c.name}`, severity: 'critical', message: `${c.name}: ${c.statusText ?? 'alarm'}` });
     return {
       name: c.name,
       closed: c.closed,

@@ -27,8 +27,9 @@ describe('UPS power severity and problems', () => {
       metrics,
     );
     expect(problems).toEqual([
-      { severity: 'critical', message: 'On battery (6 min left, 24 % charge)' },
-      { severity: 'warning', message: 'Battery needs replacing' },
+      // The ids name the rules judging the same conditions: the alerting engine keeps one check for each.
+      { id: 'ups-on-battery', severity: 'critical', message: 'On battery (6 min left, 24 % charge)' },
+      { id: 'ups-replace-battery', severity: 'warning', message: 'Battery needs replacing' },
     ]);
     expect(identity.powerState).toBe('critical');
     expect(metrics.values).toContainEqual({ name: 'ups.power.severity', instance: '', value: 2, unit: '' });

@@ -1,4 +1,5 @@
-import type { Cell, Rule } from '../../source';
+import type { Rule } from '../../../alerting/rule';
+import type { Cell } from '../../source';
 import type { SnmpFamily } from '../family';
 import type { SnmpSession } from '../session/types';
 import { MetricList } from '../../metric-list';
@@ -89,8 +90,9 @@ export const UPS_RULES: Rule[] = [
     op: '>=',
     warning: 1,
     critical: 2,
+    flagCode: 'flag.on-battery',
   },
-  { id: 'ups-replace-battery', label: 'Battery needs replacing', metric: 'ups.battery.replace', op: '>=', warning: 1 },
+  { id: 'ups-replace-battery', label: 'Battery needs replacing', metric: 'ups.battery.replace', op: '>=', warning: 1, flagCode: 'flag.replace-battery' },
   { id: 'ups-load', label: 'Load > 80 %', metric: 'ups.load.percent', op: '>', warning: 80 },
   { id: 'ups-temperature', label: 'Battery temperature > 40 °C', metric: 'ups.battery.temperature', op: '>', warning: 40 },
 ];
@@ -118,7 +120,8 @@ function minutes(seconds: number): string {
   return `${Math.round(seconds / 60)} min`;
 }
 
-type Problem = { severity: 'warning' | 'critical'; message: string };
+/** `id`: the rule judging the same condition (one check per condition: the engine keeps the rule's). */
+type Problem = { severity: 'warning' | 'critical'; message: string; id?: string };
 
 /** Readings → metrics for the rules and charts, the page's identity fields, and the problems the UPS states. */
 export function upsFigures(r: UpsReadings, metrics: MetricList): { identity: Record<string, Cell>; problems: Problem[] } {
@@ -144,9 +147,9 @@ export function upsFigures(r: UpsReadings, metrics: MetricList): { identity: Rec
     const left = [r.runtimeSeconds !== null ? `${minutes(r.runtimeSeconds)} left` : null, r.batteryPercent !== null ? `${Math.round(r.batteryPercent)} % charge` : null]
       .filter(Boolean)
       .join(', ');
-    problems.push({ severity: severity === 2 ? 'critical' : 'warning', message: `On battery${left ? ` (${left})` : ''}` });
+    problems.push({ id: 'ups-on-battery', severity: severity === 2 ? 'critical' : 'warning', message: `On battery${left ? ` (${left})` : ''}` });
   }
-  if (r.replaceBattery) problems.push({ severity: 'warning', message: 'Battery needs replacing' });
+  if (r.replaceBattery) problems.push({ id: 'ups-replace-battery', severity: 'warning', message: 'Battery needs replacing' });
   if (r.badBatteryPacks !== null && r.badBatteryPacks > 0) problems.push({ severity: 'warning', message: `${r.badBatteryPacks} bad battery pack(s)` });
   if (r.batteryStatus === 'fault') problems.push({ severity: 'critical', message: 'Battery fault' });
   if (r.batteryStatus === 'depleted' && !(severity !== null && severity > 0)) problems.push({ severity: 'critical', message: 'Battery depleted' });

@@ -1,0 +1,59 @@
+import type { ChannelConfig } from '../../../shared/contract/alerting';
+import { VigieError } from '../../../shared/contract/envelope';
+import type { Audit } from '../audit/audit-trail';
+import type { SettingsStore } from '../settings/settings-store';
+import type { NotificationService } from './alerting-service';
+import { webhookTarget, webhookUrlProblem } from './channels/webhook-body';
+import type { NotificationRouter } from './notification-router';
+
+export interface NotificationServiceDeps {
+  settings: SettingsStore;
+  router: Pick<NotificationRouter, 'test'>;
+  audit: Audit;
+}
+
+/** A channel in words for the audit trail: where it sends, never a webhook's path or query (its secret). */
+function describe(c: ChannelConfig): string {
+  const where = c.type === 'mail' ? ` to ${c.to.join(', ')}` : c.type === 'webhook' ? ` to ${webhookTarget(c.url)}` : '';
+  return `${c.type} "${c.id}"${where}${c.enabled ? '' : ' (disabled)'}`;
+}
+
+function validate(channels: readonly ChannelConfig[]): void {
+  const seen = new Set<string>();
+  channels.forEach((c, i) => {
+    if (seen.has(c.id)) throw new VigieError('invalid_request', `Two channels are named "${c.id}"`, [{ path: `channels.${i}.id`, message: 'duplicate' }]);
+    seen.add(c.id);
+    if (c.type === 'webhook') {
+      const problem = webhookUrlProblem(c.url);
+      if (problem) throw new VigieError('invalid_request', `Webhook "${c.id}": ${problem}`, [{ path: `channels.${i}.url`, message: problem }]);
+    }
+  });
+}
+
+/** The `notifications:*` calls: the channels in the settings (`notificationChannels`), saved with an audit event. */
+export function createNotificationService(d: NotificationServiceDeps): NotificationService {
+  return {
+    channels: () => d.settings.get().notificationChannels,
+    save(channels) {
+      validate(channels);
+      const before = new Map(d.settings.get().notificationChannels.map((c) => [c.id, c]));
+      const saved = d.settings.update((s) => ({ ...s, notificationChannels: channels })).notificationChannels;
+      const after = new Map(saved.map((c) => [c.id, c]));
+      const added = saved.filter((c) => !before.has(c.id)).map(describe);
+      const removed = [...before.values()].filter((c) => !after.has(c.id)).map(describe);
+      const changed = saved.filter((c) => before.has(c.id) && JSON.stringify(before.get(c.id)) !== JSON.stringify(c)).map(describe);
+      const parts = [
+        ...(added.length ? [`added ${added.join('; ')}`] : []),
+        ...(changed.length ? [`changed ${changed.join('; ')}`] : []),
+        ...(removed.length ? [`removed ${removed.join('; ')}`] : []),
+      ];
+      if (parts.length) d.audit({ what: `Notification channels saved: ${parts.join(' · ')}` });
+      return saved;
+    },
+    async test(channelId) {
+      const channel = d.settings.get().notificationChannels.find((c) => c.id === channelId);
+      if (!channel) throw new VigieError('not_found', `No notification channel "${channelId}"`);
+      return d.router.test(channel);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { ldapFamily } from './family';
+export { ldapService, ldapSource } from './ldap-source';

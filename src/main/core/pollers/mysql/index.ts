@@ -1,0 +1,2 @@
+export { mysqlFamily } from './family';
+export { mysqlService, mysqlSource } from './mysql-source';

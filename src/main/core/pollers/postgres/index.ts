@@ -1,0 +1,2 @@
+export { postgresFamily } from './family';
+export { postgresSource } from './postgres-source';

@@ -1,0 +1,121 @@
+import { label, type FamilyDescriptor } from './descriptor';
+
+/** A PostgreSQL server (kind 'postgres'): one page per server, databases and replicas as tables. */
+export const postgresDescriptor: FamilyDescriptor = {
+  id: 'postgres',
+  group: 'services',
+  name: label('PostgreSQL', 'PostgreSQL'),
+  kind: 'postgres',
+  tile: { source: 'metric', metric: 'pg.connections.percent', label: label('Connections', 'Connexions'), unit: 'percent' },
+  sections: [
+    {
+      kind: 'identity',
+      title: label('Server', 'Serveur'),
+      fields: [
+        { key: 'version', label: label('Version', 'Version') },
+        { key: 'role', label: label('Role', 'Rôle') },
+        { key: 'database', label: label('Connected to', 'Connecté à') },
+        { key: 'user', label: label('User', 'Utilisateur') },
+        { key: 'tls', label: label('TLS', 'TLS') },
+        { key: 'maxConnections', label: label('Max connections', 'Connexions max'), format: 'number', unit: 'count' },
+        { key: 'startedAt', label: label('Started', 'Démarré le'), format: 'date' },
+        { key: 'missingGrant', label: label('Missing grant', 'Droit manquant') },
+      ],
+    },
+    {
+      kind: 'stats',
+      title: label('Now', 'Maintenant'),
+      items: [
+        { metric: 'pg.response.ms', label: label('Response (SELECT 1)', 'Réponse (SELECT 1)'), unit: 'milliseconds' },
+        { metric: 'pg.connections.total', label: label('Connections', 'Connexions'), unit: 'count' },
+        { metric: 'pg.connections.percent', label: label('Of max connections', 'Des connexions max'), unit: 'percent' },
+        { metric: 'pg.cache.hit.percent', label: label('Cache hit', 'Succès du cache'), unit: 'percent' },
+        { metric: 'pg.commits.rate', label: label('Commits', 'Validations'), unit: 'perSecond' },
+        { metric: 'pg.rollbacks.rate', label: label('Rollbacks', 'Annulations'), unit: 'perSecond' },
+        { metric: 'pg.replication.lag.seconds', label: label('Replication lag', 'Retard de réplication'), unit: 'seconds' },
+      ],
+    },
+    {
+      kind: 'chart',
+      title: label('Response time', 'Temps de réponse'),
+      unit: 'milliseconds',
+      series: [{ metric: 'pg.response.ms', label: label('SELECT 1', 'SELECT 1') }],
+    },
+    {
+      kind: 'chart',
+      title: label('Connections by state', 'Connexions par état'),
+      unit: 'count',
+      series: [{ metric: 'pg.connections', instance: '*', label: label('State', 'État') }],
+    },
+    {
+      kind: 'chart',
+      title: label('Transactions', 'Transactions'),
+      unit: 'perSecond',
+      series: [
+        { metric: 'pg.commits.rate', label: label('Commits', 'Validations') },
+        { metric: 'pg.rollbacks.rate', label: label('Rollbacks', 'Annulations') },
+      ],
+    },
+    {
+      kind: 'chart',
+      title: label('Cache hit', 'Succès du cache'),
+      unit: 'percent',
+      series: [{ metric: 'pg.cache.hit.percent', label: label('Cache hit', 'Succès du cache') }],
+    },
+    {
+      kind: 'chart',
+      title: label('Database size', 'Taille des bases'),
+      unit: 'bytes',
+      series: [{ metric: 'pg.database.size', instance: '*', label: label('Database', 'Base') }],
+    },
+    {
+      kind: 'chart',
+      title: label('Replication lag', 'Retard de réplication'),
+      unit: 'seconds',
+      series: [{ metric: 'pg.replication.lag.seconds', label: label('Lag', 'Retard') }],
+    },
+    {
+      kind: 'table',
+      title: label('Databases', 'Bases de données'),
+      table: 'databases',
+      sortBy: 'sizeBytes',
+      sortDesc: true,
+      filterable: true,
+      columns: [
+        { key: 'name', label: label('Database', 'Base') },
+        { key: 'sizeBytes', label: label('Size', 'Taille'), unit: 'bytes', format: 'number' },
+        { key: 'connections', label: label('Connections', 'Connexions'), unit: 'count', format: 'number' },
+        { key: 'commitsPerSecond', label: label('Commits', 'Validations'), unit: 'perSecond', format: 'number' },
+        { key: 'rollbacksPerSecond', label: label('Rollbacks', 'Annulations'), unit: 'perSecond', format: 'number' },
+        { key: 'cacheHitPercent', label: label('Cache hit', 'Succès du cache'), unit: 'percent', format: 'number' },
+        { key: 'deadlocks', label: label('Deadlocks', 'Interblocages'), unit: 'count', format: 'number', secondary: true },
+        { key: 'tempFiles', label: label('Temp files', 'Fichiers temporaires'), unit: 'count', format: 'number', secondary: true },
+        { key: 'tempBytes', label: label('Temp bytes', 'Octets temporaires'), unit: 'bytes', format: 'number', secondary: true },
+      ],
+    },
+    {
+      kind: 'table',
+      title: label('Connections by state', 'Connexions par état'),
+      table: 'connections',
+      columns: [
+        { key: 'state', label: label('State', 'État') },
+        { key: 'count', label: label('Connections', 'Connexions'), unit: 'count', format: 'number' },
+      ],
+    },
+    {
+      kind: 'table',
+      title: label('Replicas (on this primary)', 'Réplicas (de ce primaire)'),
+      table: 'replicas',
+      stateColumn: 'health',
+      columns: [
+        { key: 'name', label: label('Application', 'Application') },
+        { key: 'client', label: label('Client', 'Client') },
+        { key: 'state', label: label('State', 'État') },
+        { key: 'syncState', label: label('Sync', 'Synchro') },
+        { key: 'lagBytes', label: label('Replay lag', 'Retard de rejeu'), unit: 'bytes', format: 'number' },
+        { key: 'replayLagSeconds', label: label('Replay lag (s)', 'Retard de rejeu (s)'), unit: 'seconds', format: 'number' },
+        { key: 'health', label: label('Health', 'Santé'), format: 'state' },
+      ],
+    },
+  ],
+};
