@@ -296,3 +296,20 @@ test('Events page in French shows a coded event in French with its date', async 
   await expect(first).toContainText(/\d{2}\/\d{2}\/\d{4}/);
   await look(page, 'alerts-events-fr-2560');
 });
+
+test('Settings → Alerting: flapping and reference targets saved, a bad target refused', async ({ page, fake }) => {
+  const { open, core } = await fake();
+  await open('#/settings');
+  const section = page.getByTestId('alerting-settings');
+  await section.getByRole('textbox', { name: 'Reference targets' }).fill('10.0.0.1\n\n  gw.example.com:53  ');
+  await section.getByRole('button', { name: 'Save alerting settings' }).click();
+  await expect(page.getByText('Alerting settings saved')).toBeVisible();
+  const saved = core.calls.filter((c) => c.channel === 'alerts:save-settings').at(-1);
+  expect(saved?.payload).toMatchObject({ referenceTargets: ['10.0.0.1', 'gw.example.com:53'], guardEnabled: true });
+  // Eleven targets exceed the contract's ten: refused before anything is sent.
+  await section.getByRole('textbox', { name: 'Reference targets' }).fill(Array.from({ length: 11 }, (_, i) => `10.0.0.${i + 1}`).join('\n'));
+  await section.getByRole('button', { name: 'Save alerting settings' }).click();
+  await expect(section.getByRole('alert')).toContainText('At most 10 reference targets');
+  expect(core.calls.filter((c) => c.channel === 'alerts:save-settings')).toHaveLength(1);
+  await look(page, 'settings-alerting');
+});

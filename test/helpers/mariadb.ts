@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createConnection, type Connection, type ConnectionOptions } from 'mysql2/promise';
 import { freeTcpPort } from './free-port';
 import { waitUntil } from './wait-until';
+import { readyOrCleanUp, stopChild } from './server-child';
 
 /** Why Debian's MariaDB server cannot be started here, or null when it can. */
 export function mariadbMissing(): string | null {
@@ -90,32 +91,13 @@ export async function startMariadb(options: MariadbOptions = {}): Promise<Mariad
     },
     () => output,
   );
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
-  try {
-    await ready;
-  } catch (error) {
-    // A server that never became ready is still a process and a directory: leave neither behind.
-    await stop();
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const stop = (): Promise<void> => stopChild(child, 15_000);
+  const dispose = await readyOrCleanUp(ready, stop, dir);
   return {
     port,
     dir,
     root,
     stop,
-    async dispose() {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    dispose,
   };
 }

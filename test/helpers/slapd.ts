@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'ldapts';
 import { freeTcpPort } from './free-port';
 import { waitUntil } from './wait-until';
+import { readyOrCleanUp, stopChild } from './server-child';
 
 /** Why Debian's OpenLDAP server cannot be started here, or null when it can. */
 export function slapdMissing(): string | null {
@@ -119,32 +120,13 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdPeer>
     },
     () => output,
   );
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
-  try {
-    await ready;
-  } catch (error) {
-    // A server that never became ready is still a process and a directory: leave neither behind.
-    await stop();
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const stop = (): Promise<void> => stopChild(child, 10_000);
+  const dispose = await readyOrCleanUp(ready, stop, dir);
   return {
     port,
     url,
     dir,
     stop,
-    async dispose() {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    dispose,
   };
 }

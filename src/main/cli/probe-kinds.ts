@@ -4,8 +4,7 @@ import { SNMP_FAMILIES } from '../core/pollers/snmp/families';
 import { snmpSource } from '../core/pollers/snmp/snmp-source';
 import type { FamilyModule, Source } from '../core/pollers/source';
 import { parseProbeOptions, type ProbeConfig } from './probe-options';
-import { parsePostgresProbeOptions } from './probe-postgres-options';
-import { parseLdapProbeOptions, parseMysqlProbeOptions } from './probe-service-options';
+import { parseLdapProbeOptions, parseMysqlProbeOptions, parsePostgresProbeOptions } from './probe-service-options';
 import { ldapFamily, ldapSource } from '../core/pollers/ldap';
 import { mysqlFamily, mysqlSource } from '../core/pollers/mysql';
 

@@ -7,7 +7,8 @@ export class ProbeUsageError extends Error {
   override name = 'ProbeUsageError';
 }
 
-const intFrom = (name: string, min: number, max: number) =>
+/** A numeric command-line option, with a message naming the option. */
+export const intFrom = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, `${name} must be a whole number`)

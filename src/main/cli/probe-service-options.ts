@@ -4,14 +4,8 @@ import { LDAP_DEFAULT_PORT, LDAPS_DEFAULT_PORT, LdapSettingsSchema } from '../..
 import { MYSQL_DEFAULT_PORT, MysqlSettingsSchema } from '../../shared/kinds/mysql';
 import type { ServiceTlsInput } from '../../shared/services/service-tls';
 import type { DeviceTarget } from '../core/pollers/source';
-import { ProbeUsageError, type ProbeConfig } from './probe-options';
-
-const intFrom = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
+import { PostgresSettingsSchema } from '../../shared/kinds/postgres';
+import { intFrom, ProbeUsageError, type ProbeConfig } from './probe-options';
 
 /** The options every service kind reads (MySQL, LDAP); each kind adds its own. */
 const CommonSchema = z.object({
@@ -74,6 +68,14 @@ function config(host: string, o: Common, port: number, settings: Partial<DeviceT
     intervalSeconds: o.interval ?? null,
     json: o.json,
   };
+}
+
+/** `vigie probe --kind postgres HOST [--user U] [--password-env VAR] [--database DB] [--tls require|verify …]`. */
+export function parsePostgresProbeOptions(host: string, raw: unknown, env: NodeJS.ProcessEnv = process.env): ProbeConfig {
+  const o = parse(CommonSchema.extend({ database: z.string().min(1).max(128).default('postgres') }), host, raw);
+  if (o.tls === 'verify' && !o.caFile) throw new ProbeUsageError('--tls verify needs --ca-file');
+  const postgres = PostgresSettingsSchema.parse({ user: o.user ?? 'postgres', database: o.database, tls: tls(o), timeoutMs: o.timeout });
+  return config(host, o, o.port ?? 5432, { kind: 'postgres', family: 'postgres', postgres }, password(o, env));
 }
 
 /** `vigie probe --kind mysql HOST [--user U] [--password-env VAR] [--database DB] [--tls …]`. */

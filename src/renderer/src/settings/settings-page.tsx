@@ -18,6 +18,7 @@ import { formatDateTime } from '../../../shared/format/format-time';
 import { useLocale } from '../i18n/use-label';
 import { MailSettingsSection } from './mail-settings-section';
 import { NotificationsSection } from './notifications-section';
+import { AlertingSettingsSection } from './alerting-settings-section';
 
 function Section({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
@@ -146,6 +147,9 @@ export function SettingsPage(): ReactNode {
       </Section>
       <Section title={t('notifyChannels.title')}>
         <NotificationsSection />
+      </Section>
+      <Section title={t('alertingSettings.title')}>
+        <AlertingSettingsSection />
       </Section>
       <Section title={t('settings.secrets')}>
         {info ? (
