@@ -241,7 +241,7 @@ describe('every channel over both bridges', () => {
     'maintenance:remove': () => ({ id: 'nonexistent' }),
     'notifications:channels': () => ({}),
     'notifications:save': () => ({ channels: [{ id: 'browser', type: 'browser' }] }),
-    'notifications:test': () => ({ channelId: 'no-such-channel' }),
+    'notifications:test': () => ({ channelId: 'browser' }),
   };
 
   const INVALID: Record<CallName, unknown> = {
