@@ -157,6 +157,6 @@ test('serve: the browser channel is there by default, Test shows an in-page noti
   await look(page, 'notifications-serve');
 
   await page.goto(`${vigie.url}/#/events`);
-  await expect(page.getByText(/Notification channels saved: added webhook "webhook-1" to chat\.example\.com/)).toBeVisible();
+  await expect(page.getByText(/Notification channels saved \(added: webhook "webhook-1" → chat\.example\.com;/)).toBeVisible();
   await expect(page.getByText(/s3cret/)).toHaveCount(0);
 });

@@ -141,7 +141,7 @@ export function createCore(options: CoreOptions): Core {
     notices.push(incident.message);
     sink.emit(
       'events:appended',
-      events.append({ at: clock.now(), deviceId: null, deviceName: null, severity: 'critical', kind: 'system', message: incident.message }),
+      events.append({ at: clock.now(), deviceId: null, deviceName: null, severity: 'critical', kind: 'system', message: incident.message, text: incident.text }),
     );
   };
   for (const incident of incidents.splice(0)) reportIncident(incident);

@@ -23,7 +23,8 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto">
-        <Notifications position="top-right" limit={5} />
+        {/* Bottom right: live alerts arrive at any moment and must not cover the page header's actions. */}
+        <Notifications position="bottom-right" limit={5} />
         <ApiProvider api={api}>
           <App />
         </ApiProvider>

@@ -88,6 +88,8 @@ export const DeviceSummarySchema = z.strictObject({
   intervalSeconds: z.number().int().positive(),
   state: StateSchema,
   message: z.string().nullable(),
+  /** `message` as a code (the checks' label and text codes inside), shown in the reader's language. */
+  messageText: MessageSchema.optional(),
   /** Not polled for want of its credential (e.g. imported from a file): shown as such, not as unreachable. */
   credentialMissing: z.boolean().optional(),
   keyFigure: KeyFigureSchema.nullable(),

@@ -14,7 +14,7 @@ function formatParam(p: MessageParam | undefined, locale: string, lang: Lang): s
   if (p === undefined || p === null) return '';
   if (typeof p === 'string') return p;
   if (typeof p === 'number') return new Intl.NumberFormat(locale).format(p);
-  void lang;
+  if ('code' in p) return formatMessage(p, lang, locale);
   return formatValue(p.value, p.unit, locale);
 }
 

@@ -89,7 +89,7 @@ describe('alerting service through the contract', () => {
     expect((await poll(50)).state).toBe('warning');
     expect(t.shown().map((n) => n.severity)).toEqual(['warning']);
     const [problem] = await t.call<ActiveProblem[]>('alerts:active');
-    expect(problem).toMatchObject({ deviceId: d.id, checkId: 'filesystem:/var', state: 'warning', label: { code: 'check.label-instance' }, detail: { code: 'check.threshold' } });
+    expect(problem).toMatchObject({ deviceId: d.id, checkId: 'filesystem:/var', state: 'warning', label: { code: 'rule.filesystem', params: { instance: '/var', where: ' (/var)' } }, detail: { code: 'check.threshold' } });
     expect(t.emitted.some((e) => e.event === 'alerts:changed' && (e.payload as { active: number }).active === 1)).toBe(true);
 
     expect(await t.call('alerts:ack', { deviceId: d.id, checkId: 'filesystem:/var', comment: 'archiving logs', mode: 'until-worse' })).toEqual({ ok: true });

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract/alerting';
 import type { ParsedReq, Res } from '../../../shared/contract/api';
 import { VigieError } from '../../../shared/contract/envelope';
+import { msg } from '../../../shared/messages/message';
 import type { Audit } from '../audit/audit-trail';
 import type { Clock } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
@@ -67,7 +68,10 @@ export class AlertingServiceImpl implements AlertingService {
     const saved: AlertRule = { ...rule, origin: 'custom' };
     const existed = this.config().rules.some((r) => r.id === rule.id);
     this.change((c) => ({ ...c, rules: [...c.rules.filter((r) => r.id !== rule.id), saved] }));
-    this.d.audit({ what: `Alert rule ${existed ? 'changed' : 'added'}: ${saved.label} (${saved.id})` });
+    this.d.audit({
+      what: `Alert rule ${existed ? 'changed' : 'added'}: ${saved.label} (${saved.id})`,
+      text: msg(existed ? 'audit.rule-changed' : 'audit.rule-added', { rule: saved.label, id: saved.id }),
+    });
     return saved;
   }
 
@@ -75,7 +79,7 @@ export class AlertingServiceImpl implements AlertingService {
     const rule = this.config().rules.find((r) => r.id === id);
     if (!rule) return false;
     this.change((c) => ({ ...c, rules: c.rules.filter((r) => r.id !== id), overrides: c.overrides.filter((o) => o.ruleId !== id) }));
-    this.d.audit({ what: `Alert rule removed: ${rule.label} (${id})` });
+    this.d.audit({ what: `Alert rule removed: ${rule.label} (${id})`, text: msg('audit.rule-removed', { rule: rule.label, id }) });
     return true;
   }
 
@@ -88,14 +92,27 @@ export class AlertingServiceImpl implements AlertingService {
       .filter(Boolean)
       .join(', ');
     const fields = Object.keys(o).filter((k) => !['ruleId', 'family', 'deviceId', 'instance'].includes(k));
-    this.d.audit({ what: `Alert rule ${o.ruleId} overridden for ${where} (${fields.join(', ') || 'nothing'})` });
+    const instance = o.instance ? ` (${o.instance})` : '';
+    const changed = fields.join(', ') || '∅';
+    this.d.audit({
+      what: `Alert rule ${o.ruleId} overridden for ${where} (${fields.join(', ') || 'nothing'})`,
+      text: o.deviceId
+        ? msg('audit.override-device', { rule: o.ruleId, device: this.d.device(o.deviceId)?.name ?? o.deviceId, where: instance, fields: changed })
+        : msg('audit.override-family', { rule: o.ruleId, family: o.family, where: instance, fields: changed }),
+    });
   }
 
   removeOverride(ref: ParsedReq<'alerts:remove-override'>): boolean {
     const before = this.config().overrides.length;
     this.change((c) => ({ ...c, overrides: c.overrides.filter((x) => !sameOverride(ref, x)) }));
     const removed = this.config().overrides.length < before;
-    if (removed) this.d.audit({ what: `Alert rule ${ref.ruleId} override removed (${ref.deviceId ? `device ${ref.deviceId}` : `family ${ref.family}`})` });
+    if (removed)
+      this.d.audit({
+        what: `Alert rule ${ref.ruleId} override removed (${ref.deviceId ? `device ${ref.deviceId}` : `family ${ref.family}`})`,
+        text: ref.deviceId
+          ? msg('audit.override-removed-device', { rule: ref.ruleId, device: this.d.device(ref.deviceId)?.name ?? ref.deviceId })
+          : msg('audit.override-removed-family', { rule: ref.ruleId, family: ref.family }),
+      });
     return removed;
   }
 
@@ -114,6 +131,10 @@ export class AlertingServiceImpl implements AlertingService {
       const device = this.d.device(req.deviceId);
       this.d.audit({
         what: `Problem acknowledged (${req.mode}): ${req.checkId ?? 'every check'}: ${req.comment}`,
+        text:
+          req.checkId === null || req.checkId === undefined
+            ? msg('audit.acknowledged-all', { mode: req.mode, comment: req.comment })
+            : msg('audit.acknowledged', { mode: req.mode, check: req.checkId, comment: req.comment }),
         ...(device ? { device: { id: req.deviceId, name: device.name } } : {}),
       });
     }
@@ -130,6 +151,10 @@ export class AlertingServiceImpl implements AlertingService {
       const device = this.d.device(req.deviceId);
       this.d.audit({
         what: `Problem silenced for ${req.minutes} min: ${req.checkId ?? 'every check'}`,
+        text:
+          req.checkId === null || req.checkId === undefined
+            ? msg('audit.silenced-all', { duration: { value: req.minutes * 60, unit: 'seconds' } })
+            : msg('audit.silenced', { duration: { value: req.minutes * 60, unit: 'seconds' }, check: req.checkId }),
         ...(device ? { device: { id: req.deviceId, name: device.name } } : {}),
       });
     }
@@ -146,7 +171,13 @@ export class AlertingServiceImpl implements AlertingService {
 
   saveSettings(s: AlertingSettings): AlertingSettings {
     this.change((c) => ({ ...c, settings: s }));
-    this.d.audit({ what: `Alerting settings changed (flapping ${s.flapping.maxChanges} changes in ${s.flapping.windowMinutes} min, guard ${s.guardEnabled ? 'on' : 'off'})` });
+    this.d.audit({
+      what: `Alerting settings changed (flapping ${s.flapping.maxChanges} changes in ${s.flapping.windowMinutes} min, guard ${s.guardEnabled ? 'on' : 'off'})`,
+      text: msg(s.guardEnabled ? 'audit.alerting-settings-guard-on' : 'audit.alerting-settings-guard-off', {
+        changes: s.flapping.maxChanges,
+        duration: { value: s.flapping.windowMinutes * 60, unit: 'seconds' },
+      }),
+    });
     return s;
   }
 
@@ -160,7 +191,10 @@ export class AlertingServiceImpl implements AlertingService {
     }
     const existed = this.config().maintenance.some((x) => x.id === w.id);
     this.change((c) => ({ ...c, maintenance: [...c.maintenance.filter((x) => x.id !== w.id), w] }));
-    this.d.audit({ what: `Maintenance window ${existed ? 'changed' : 'added'}: ${w.name}` });
+    this.d.audit({
+      what: `Maintenance window ${existed ? 'changed' : 'added'}: ${w.name}`,
+      text: msg(existed ? 'audit.maintenance-changed' : 'audit.maintenance-added', { window: w.name }),
+    });
     return w;
   }
 
@@ -168,7 +202,7 @@ export class AlertingServiceImpl implements AlertingService {
     const w = this.config().maintenance.find((x) => x.id === id);
     if (!w) return false;
     this.change((c) => ({ ...c, maintenance: c.maintenance.filter((x) => x.id !== id) }));
-    this.d.audit({ what: `Maintenance window removed: ${w.name}` });
+    this.d.audit({ what: `Maintenance window removed: ${w.name}`, text: msg('audit.maintenance-removed', { window: w.name }) });
     return true;
   }
 }

@@ -19,10 +19,11 @@ function english(m: Message): string {
 
 export function ruleLabel(rule: AlertRule, instance: string): { label: string; labelText: Message } {
   const label = instance ? `${rule.label} (${instance})` : rule.label;
-  // A label code's template says where the instance goes ("Filesystem used ({instance})").
+  // A rule's label code ends in `{where}`: the same rule runs on metrics with and without an instance
+  // (a NetApp's CPU is per node on a cluster, single on 7-Mode), so the suffix is empty when there is none.
   const labelText =
     rule.labelCode !== null && isKnownCode(rule.labelCode)
-      ? msg(rule.labelCode, { instance })
+      ? msg(rule.labelCode, { instance, where: instance ? ` (${instance})` : '' })
       : instance
         ? msg('check.label-instance', { label: rule.label, instance })
         : msg('check.label', { label: rule.label });

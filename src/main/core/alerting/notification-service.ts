@@ -1,5 +1,6 @@
 import type { ChannelConfig } from '../../../shared/contract/alerting';
 import { VigieError } from '../../../shared/contract/envelope';
+import { msg } from '../../../shared/messages/message';
 import type { Audit } from '../audit/audit-trail';
 import type { SettingsStore } from '../settings/settings-store';
 import type { NotificationService } from './alerting-service';
@@ -16,6 +17,12 @@ export interface NotificationServiceDeps {
 function describe(c: ChannelConfig): string {
   const where = c.type === 'mail' ? ` to ${c.to.join(', ')}` : c.type === 'webhook' ? ` to ${webhookTarget(c.url)}` : '';
   return `${c.type} "${c.id}"${where}${c.enabled ? '' : ' (disabled)'}`;
+}
+
+/** The same without words: `webhook "ops" → chat.example.com`, for a text in the reader's language. */
+function where(c: ChannelConfig): string {
+  const target = c.type === 'mail' ? c.to.join(', ') : c.type === 'webhook' ? webhookTarget(c.url) : null;
+  return `${c.type} "${c.id}"${target ? ` → ${target}` : ''}`;
 }
 
 function validate(channels: readonly ChannelConfig[]): void {
@@ -39,15 +46,21 @@ export function createNotificationService(d: NotificationServiceDeps): Notificat
       const before = new Map(d.settings.get().notificationChannels.map((c) => [c.id, c]));
       const saved = d.settings.update((s) => ({ ...s, notificationChannels: channels })).notificationChannels;
       const after = new Map(saved.map((c) => [c.id, c]));
-      const added = saved.filter((c) => !before.has(c.id)).map(describe);
-      const removed = [...before.values()].filter((c) => !after.has(c.id)).map(describe);
-      const changed = saved.filter((c) => before.has(c.id) && JSON.stringify(before.get(c.id)) !== JSON.stringify(c)).map(describe);
+      const addedC = saved.filter((c) => !before.has(c.id));
+      const removedC = [...before.values()].filter((c) => !after.has(c.id));
+      const changedC = saved.filter((c) => before.has(c.id) && JSON.stringify(before.get(c.id)) !== JSON.stringify(c));
       const parts = [
-        ...(added.length ? [`added ${added.join('; ')}`] : []),
-        ...(changed.length ? [`changed ${changed.join('; ')}`] : []),
-        ...(removed.length ? [`removed ${removed.join('; ')}`] : []),
+        ...(addedC.length ? [`added ${addedC.map(describe).join('; ')}`] : []),
+        ...(changedC.length ? [`changed ${changedC.map(describe).join('; ')}`] : []),
+        ...(removedC.length ? [`removed ${removedC.map(describe).join('; ')}`] : []),
       ];
-      if (parts.length) d.audit({ what: `Notification channels saved: ${parts.join(' · ')}` });
+      // The reader's text: type, name and where it sends (addresses, a webhook's host), in no language.
+      const list = (xs: ChannelConfig[]) => (xs.length ? xs.map(where).join('; ') : '—');
+      if (parts.length)
+        d.audit({
+          what: `Notification channels saved: ${parts.join(' · ')}`,
+          text: msg('audit.channels-saved', { added: list(addedC), changed: list(changedC), removed: list(removedC) }),
+        });
       return saved;
     },
     async test(channelId) {

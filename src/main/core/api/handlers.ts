@@ -19,6 +19,7 @@ import type { ReportScheduler } from '../schedule/report-scheduler';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
 import type { MetricStore } from '../store/metric-store';
+import { msg } from '../../../shared/messages/message';
 
 export interface HandlerDeps {
   registry: DeviceRegistry;
@@ -111,7 +112,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
         // Never the token itself: only that it was set, replaced or cleared.
         ...(req.metricsToken === undefined ? [] : [req.metricsToken === null ? 'metrics token cleared' : 'metrics token set']),
       ];
-      if (changes.length) audit({ what: `Settings changed: ${changes.join(', ')}` });
+      // The reader's text names the settings as they are stored, the same in every language.
+      const codedChanges = [
+        ...(before.language !== after.language ? [`language=${after.language}`] : []),
+        ...(before.theme !== after.theme ? [`theme=${after.theme}`] : []),
+        ...(req.metricsToken === undefined ? [] : [`metricsToken=${req.metricsToken === null ? '∅' : '•••'}`]),
+      ];
+      if (changes.length) audit({ what: `Settings changed: ${changes.join(', ')}`, text: msg('audit.settings-changed', { changes: codedChanges.join(', ') }) });
       return after;
     },
     'devices:list': () => Promise.resolve(d.monitor.list()),
@@ -122,7 +129,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'devices:add': async (req) => {
       const device = await d.registry.add(req);
       d.monitor.track(device);
-      audit({ what: `Device added: ${device.name} (${device.kind} ${device.host})`, device });
+      audit({ what: `Device added: ${device.name} (${device.kind} ${device.host})`, text: msg('audit.device-added', { device: device.name, kind: device.kind, host: device.host }), device });
       return d.monitor.summary(device.id);
     },
     'devices:update': async (req) => {
@@ -130,14 +137,22 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const device = await d.registry.update(req.id, req.device);
       await d.monitor.reconfigure(device);
       const fields = changedFields(before, device);
-      audit({ what: `Device edited: ${device.name}${fields.length ? ` (${fields.join(', ')})` : ''}`, device });
+      audit({
+        what: `Device edited: ${device.name}${fields.length ? ` (${fields.join(', ')})` : ''}`,
+        text: fields.length ? msg('audit.device-edited-fields', { device: device.name, fields: fields.join(', ') }) : msg('audit.device-edited', { device: device.name }),
+        device,
+      });
       return d.monitor.summary(device.id);
     },
     'devices:remove': async (req) => {
       const device = d.registry.find(req.id);
       const removed = await d.registry.remove(req.id);
       if (removed) {
-        if (device) audit({ what: `Device removed: ${device.name} (${device.kind} ${device.host})` });
+        if (device)
+          audit({
+            what: `Device removed: ${device.name} (${device.kind} ${device.host})`,
+            text: msg('audit.device-removed', { device: device.name, kind: device.kind, host: device.host }),
+          });
         await d.monitor.untrack(req.id);
       }
       return { removed };
@@ -155,7 +170,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
         d.monitor.track(d.registry.get(id)),
       );
       if (!req.dryRun && result.added > 0)
-        audit({ what: `Devices imported from ${req.format.toUpperCase()}: ${result.added} added, ${result.rejected.length} rejected` });
+        audit({
+          what: `Devices imported from ${req.format.toUpperCase()}: ${result.added} added, ${result.rejected.length} rejected`,
+          text: msg('audit.devices-imported', { format: req.format.toUpperCase(), added: result.added, rejected: result.rejected.length }),
+        });
       return result;
     },
     'devices:export': (req) => Promise.resolve(exportDevices(d.registry, req.format)),

@@ -1,4 +1,5 @@
 import type { EventRecord } from '../../../shared/contract/events';
+import { msg, type Message } from '../../../shared/messages/message';
 import type { EventStore } from '../events/event-store';
 import type { Clock, EventSink, Logger } from '../ports';
 import { currentCaller } from './caller';
@@ -14,6 +15,11 @@ export interface AuditDeps {
 export interface AuditEntry {
   /** What changed, in words, without any secret. */
   what: string;
+  /**
+   * The same in the reader's language: an `audit.*` code whose template ends in "(by {who})"; `who` is
+   * added here. Without it the English words are shown as they are.
+   */
+  text?: Message;
   device?: { id: string; name: string };
 }
 
@@ -21,8 +27,9 @@ export type Audit = (entry: AuditEntry) => EventRecord;
 
 /** Configuration changes go to the event log (the Events page, live) and to the log file, with who made them. */
 export function createAudit(d: AuditDeps): Audit {
-  return ({ what, device }) => {
+  return ({ what, text, device }) => {
     const who = currentCaller();
+    const coded = text ?? msg('audit.plain', { what });
     const event = d.events.append({
       at: d.clock.now(),
       deviceId: device?.id ?? null,
@@ -30,6 +37,7 @@ export function createAudit(d: AuditDeps): Audit {
       severity: 'info',
       kind: 'audit',
       message: `${what} (by ${who})`,
+      text: { code: coded.code, params: { ...coded.params, who } },
     });
     d.sink?.emit('events:appended', event);
     d.log.info('audit', { who, what, ...(device ? { device: device.name } : {}) });

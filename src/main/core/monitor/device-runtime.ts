@@ -1,5 +1,6 @@
 import type { CheckState, DeviceConfig, DeviceSnapshot, Weather } from '../../../shared/contract/devices';
 import { kindDefinition } from '../../../shared/kinds/index';
+import type { Message } from '../../../shared/messages/message';
 import type { State } from '../../../shared/states';
 import type { DevicePoller } from '../pollers/source';
 
@@ -11,6 +12,8 @@ export interface DeviceRuntime {
   checks: CheckState[];
   state: State;
   message: string | null;
+  /** The same as `message`, as a code for the reader's language. */
+  messageText: Message | null;
   lastPollAt: number | null;
   uptimeSeconds: number | null;
   /** The family currently used to draw the device: forced, detected, or the kind's default. */

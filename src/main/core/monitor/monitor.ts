@@ -18,6 +18,7 @@ import { keyFigure } from './key-figure';
 import { applyBounds, boundsFor } from './poll-bounds';
 import { uptimeStats } from './uptime-stats';
 import type { Scheduler } from './scheduler';
+import { tileText } from './tile-text';
 
 export interface MonitorDeps {
   registry: DeviceRegistry;
@@ -104,6 +105,7 @@ export class Monitor {
       checks: [],
       state: last?.state ?? 'unknown',
       message: config.enabled ? 'Waiting for the first poll' : 'Monitoring disabled',
+      messageText: msg(config.enabled ? 'device.waiting-first-poll' : 'device.monitoring-disabled'),
       lastPollAt: null,
       uptimeSeconds: null,
       family: initialFamily(config),
@@ -270,7 +272,18 @@ export class Monitor {
     }
     r.family = result.family;
     if (r.uptimeSeconds !== null && result.uptimeSeconds !== null && result.uptimeSeconds + 60 < r.uptimeSeconds) {
-      this.record(r, now, 'warning', 'device', `${r.config.name} restarted (uptime went from ${Math.round(r.uptimeSeconds)} s to ${Math.round(result.uptimeSeconds)} s)`);
+      this.record(
+        r,
+        now,
+        'warning',
+        'device',
+        `${r.config.name} restarted (uptime went from ${Math.round(r.uptimeSeconds)} s to ${Math.round(result.uptimeSeconds)} s)`,
+        msg('device.restarted', {
+          device: r.config.name,
+          before: { value: Math.round(r.uptimeSeconds), unit: 'seconds' },
+          after: { value: Math.round(result.uptimeSeconds), unit: 'seconds' },
+        }),
+      );
     }
     r.uptimeSeconds = result.uptimeSeconds;
     const checks = this.deps.alerts.evaluate(this.alertDevice(r), result, now);
@@ -300,6 +313,7 @@ export class Monitor {
     r.checks = checks;
     r.state = state;
     r.message = message;
+    r.messageText = tileText(bad);
     // The engine decides what is notified (and re-notified) even when the recorded state stays the same.
     const outcome = this.deps.alerts.settle(this.alertDevice(r), previous, state, now);
     if (previous === state) return;
@@ -310,8 +324,8 @@ export class Monitor {
     this.record(r, now, SEVERITY_OF[state], 'state', outcome.message, outcome.text);
   }
 
-  private record(r: DeviceRuntime, at: number, severity: EventRecord['severity'], kind: EventRecord['kind'], message: string, text?: Message): void {
-    const event = this.deps.events.append({ at, deviceId: r.config.id, deviceName: r.config.name, severity, kind, message, ...(text ? { text } : {}) });
+  private record(r: DeviceRuntime, at: number, severity: EventRecord['severity'], kind: EventRecord['kind'], message: string, text: Message): void {
+    const event = this.deps.events.append({ at, deviceId: r.config.id, deviceName: r.config.name, severity, kind, message, text });
     this.deps.sink.emit('events:appended', event);
   }
 
@@ -341,6 +355,7 @@ export class Monitor {
       intervalSeconds: r.config.intervalSeconds,
       state: r.state,
       message: r.message,
+      ...(r.messageText ? { messageText: r.messageText } : {}),
       credentialMissing: r.checks.some((c) => c.id === CREDENTIAL_CHECK_ID),
       keyFigure: keyFigure(descriptor?.tile ?? null, r.snapshot),
       keyFigureAt: r.snapshot?.at ?? null,

@@ -1,11 +1,14 @@
 import { existsSync, readSync, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { MetricsResult } from '../../../shared/contract/metrics';
+import { msg, type Message } from '../../../shared/messages/message';
 import type { LatestValue, MetricStore, SampleInput, SeriesMeta } from './metric-store';
 import { openMetricStore, type MetricStoreOptions, type SqliteMetricStore } from './sqlite-metric-store';
 
 /** Something the administrator must hear about: shown as a console notice, an event and a log line. */
 export interface StoreIncident {
   message: string;
+  /** The same for the Events page, in the reader's language. */
+  text: Message;
   /** Where the damaged file went, when it was moved aside. */
   movedTo: string | null;
 }
@@ -132,6 +135,7 @@ export class GuardedMetricStore implements MetricStore {
     const fresh = openMetricStore(this.path, this.options.store);
     this.options.onIncident({
       message: `The metric store ${this.path} was damaged: ${why}. It was moved to ${movedTo} and a new, empty store was started; charts begin again from now.`,
+      text: msg('system.store-damaged', { path: this.path, why, movedTo }),
       movedTo,
     });
     return fresh;
@@ -143,6 +147,7 @@ export class GuardedMetricStore implements MetricStore {
     if (existsSync(path) && statSync(path).size === 0) {
       this.options.onIncident({
         message: `The metric store ${path} was an empty file (0 bytes): earlier history is gone; a new store was started.`,
+        text: msg('system.store-empty', { path }),
         movedTo: null,
       });
     }
@@ -162,6 +167,7 @@ export class GuardedMetricStore implements MetricStore {
     rmSync(`${path}-shm`, { force: true });
     this.options.onIncident({
       message: `The write-ahead log of the metric store (${wal}) was not a valid log and was moved to ${movedTo}: samples of the last minutes before the stop may be missing.`,
+      text: msg('system.store-wal-damaged', { path: wal, movedTo }),
       movedTo,
     });
   }

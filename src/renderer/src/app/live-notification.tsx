@@ -15,7 +15,9 @@ export function showLiveNotification(n: VigieNotification, t: TFunction): void {
   notifications.show({
     title: n.title,
     color: SEVERITY_COLOR[n.severity],
-    autoClose: n.severity === 'critical' ? false : 10_000,
+    // Critical stays longer, not forever: the Alerts page and the header keep every problem; a toast that
+    // never leaves would sit over the page for the rest of the day.
+    autoClose: n.severity === 'critical' ? 30_000 : 10_000,
     'data-testid': 'live-notification',
     message: (
       <>

@@ -8,6 +8,7 @@ import { formatDuration } from '../../../shared/format/format-value';
 import { href } from '../routing/route';
 import { keyFigureText } from './key-figure';
 import { useTileText } from './tile-text';
+import { useMessageOr } from '../i18n/use-message';
 import classes from './device-tile.module.css';
 
 /**
@@ -18,6 +19,7 @@ import classes from './device-tile.module.css';
 export const DeviceTile = memo(function DeviceTile({ id }: { id: string }): ReactNode {
   const summary = useDevice(id);
   const text = useTileText();
+  const says = useMessageOr();
   if (!summary) return null;
   const descriptor = familyDescriptor(summary.family);
   const color = STATE_COLOR[summary.state];
@@ -70,7 +72,7 @@ export const DeviceTile = memo(function DeviceTile({ id }: { id: string }): Reac
           ? `${failedPoll ? text.lastPollFailed : text.lastPoll} ${formatWhen(summary.lastPollAt, text.locale)}`
           : text.disabled}
       </div>
-      {summary.state !== 'ok' && <div className={classes.message}>{summary.credentialMissing ? text.credentialMissing : (summary.message ?? stateText)}</div>}
+      {summary.state !== 'ok' && <div className={classes.message} data-testid="tile-message">{summary.credentialMissing ? text.credentialMissing : (summary.message === null ? stateText : says(summary.messageText, summary.message))}</div>}
     </a>
   );
 });

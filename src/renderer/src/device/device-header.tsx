@@ -11,12 +11,14 @@ import { WeatherIcon } from '../components/weather-icon';
 import { formatDateTime } from '../../../shared/format/format-time';
 import { formatDuration } from '../../../shared/format/format-value';
 import { useLabel, useLocale } from '../i18n/use-label';
+import { useMessageOr } from '../i18n/use-message';
 import { href } from '../routing/route';
 
 export function DeviceHeader({ detail }: { detail: DeviceDetail }): ReactNode {
   const { t } = useTranslation();
   const pick = useLabel();
   const locale = useLocale();
+  const says = useMessageOr();
   const { client, devices } = useApi();
   const [polling, setPolling] = useState(false);
   const { summary, config } = detail;
@@ -113,7 +115,7 @@ export function DeviceHeader({ detail }: { detail: DeviceDetail }): ReactNode {
           color={summary.state === 'critical' ? 'red' : summary.state === 'warning' ? 'orange' : 'gray'}
           data-testid="device-message"
         >
-          <span style={{ overflowWrap: 'anywhere' }}>{summary.message}</span>
+          <span style={{ overflowWrap: 'anywhere' }}>{says(summary.messageText, summary.message)}</span>
         </Alert>
       )}
       {summary.credentialMissing && (

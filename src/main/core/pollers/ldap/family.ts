@@ -5,7 +5,7 @@ import type { FamilyModule } from '../source';
 export const ldapFamily: FamilyModule = {
   descriptor: ldapDescriptor,
   rules: [
-    { id: 'response', label: 'Response time (bind + base search)', metric: 'ldap.response.time', op: '>', warning: 1000 },
-    { id: 'threads-pending', label: 'Operations waiting for a thread', metric: 'ldap.threads.pending', op: '>', warning: 10, forSeconds: 300 },
+    { id: 'response', label: 'Response time (bind + base search)', labelCode: 'rule.ldap-response', metric: 'ldap.response.time', op: '>', warning: 1000 },
+    { id: 'threads-pending', label: 'Operations waiting for a thread', labelCode: 'rule.ldap-threads-pending', metric: 'ldap.threads.pending', op: '>', warning: 10, forSeconds: 300 },
   ],
 };

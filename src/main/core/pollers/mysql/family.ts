@@ -8,10 +8,10 @@ import type { FamilyModule } from '../source';
 export const mysqlFamily: FamilyModule = {
   descriptor: mysqlDescriptor,
   rules: [
-    { id: 'response', label: 'Response time', metric: 'mysql.response.time', op: '>', warning: 1000 },
-    { id: 'connections', label: 'Connections used', metric: 'mysql.connections.used', op: '>', warning: 80, critical: 95 },
-    { id: 'replication-lag', label: 'Replication lag', metric: 'mysql.replication.lag', instance: '*', op: '>', warning: 60, critical: 300 },
-    { id: 'replica-io', label: 'Replica IO thread running', metric: 'mysql.replication.io_running', instance: '*', op: '<', critical: 1 },
-    { id: 'replica-sql', label: 'Replica SQL thread running', metric: 'mysql.replication.sql_running', instance: '*', op: '<', critical: 1 },
+    { id: 'response', label: 'Response time', labelCode: 'rule.response', metric: 'mysql.response.time', op: '>', warning: 1000 },
+    { id: 'connections', label: 'Connections used', labelCode: 'rule.connections', metric: 'mysql.connections.used', op: '>', warning: 80, critical: 95 },
+    { id: 'replication-lag', label: 'Replication lag', labelCode: 'rule.replication-lag', metric: 'mysql.replication.lag', instance: '*', op: '>', warning: 60, critical: 300 },
+    { id: 'replica-io', label: 'Replica IO thread running', labelCode: 'rule.replica-io', metric: 'mysql.replication.io_running', instance: '*', op: '<', critical: 1 },
+    { id: 'replica-sql', label: 'Replica SQL thread running', labelCode: 'rule.replica-sql', metric: 'mysql.replication.sql_running', instance: '*', op: '<', critical: 1 },
   ],
 };

@@ -12,10 +12,10 @@ import type { FamilyModule } from '../source';
  * OK and carries the value (1 = in maintenance), and the hosts table shows the flag.
  */
 export const VSPHERE_RULES: Rule[] = [
-  { id: 'vsphere-host-maintenance', label: 'Host in maintenance mode (information)', metric: 'host.maintenance', op: '>=' },
-  { id: 'vsphere-host-cpu', label: 'Host CPU above 90 % for 10 min', metric: 'host.cpu.percent', op: '>', warning: 90, forSeconds: 600 },
-  { id: 'vsphere-host-memory', label: 'Host memory above 90 % for 10 min', metric: 'host.memory.percent', op: '>', warning: 90, forSeconds: 600 },
-  { id: 'vsphere-datastore-free', label: 'Datastore free space', metric: 'datastore.free.percent', op: '<', warning: 10, critical: 5 },
+  { id: 'vsphere-host-maintenance', label: 'Host in maintenance mode (information)', labelCode: 'rule.host-maintenance', metric: 'host.maintenance', op: '>=' },
+  { id: 'vsphere-host-cpu', label: 'Host CPU above 90 % for 10 min', labelCode: 'rule.host-cpu-10-min', metric: 'host.cpu.percent', op: '>', warning: 90, forSeconds: 600 },
+  { id: 'vsphere-host-memory', label: 'Host memory above 90 % for 10 min', labelCode: 'rule.host-memory-10-min', metric: 'host.memory.percent', op: '>', warning: 90, forSeconds: 600 },
+  { id: 'vsphere-datastore-free', label: 'Datastore free space', labelCode: 'rule.datastore-free', metric: 'datastore.free.percent', op: '<', warning: 10, critical: 5 },
 ];
 
 export const vsphereFamilyModule: FamilyModule = { descriptor, rules: VSPHERE_RULES };

@@ -27,8 +27,8 @@ export async function detectAironet(system: SystemInfo, session: SnmpSession): P
 }
 
 const RULES: Rule[] = [
-  { id: 'ap-cpu', label: 'CPU > 90 % for 10 min', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
-  { id: 'ap-memory', label: 'Memory used > 90 % / 95 %', metric: 'memory.used.percent', op: '>', warning: 90, critical: 95 },
+  { id: 'ap-cpu', label: 'CPU > 90 % for 10 min', labelCode: 'rule.cpu-10-min', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
+  { id: 'ap-memory', label: 'Memory used > 90 % / 95 %', labelCode: 'rule.memory-used-90-95', metric: 'memory.used.percent', op: '>', warning: 90, critical: 95 },
 ];
 
 /** ifDescr "Dot11Radio0", ifName "Do0". */

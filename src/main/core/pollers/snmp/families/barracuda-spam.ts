@@ -19,11 +19,11 @@ export function detectBarracudaSpam(system: SystemInfo): number {
 }
 
 export const SPAM_RULES: Rule[] = [
-  { id: 'mail-inbound-queue', label: 'Inbound queue > 80 / 100', metric: 'mail.queue.inbound', op: '>', warning: 80, critical: 100 },
-  { id: 'mail-outbound-queue', label: 'Outbound queue > 80 / 100', metric: 'mail.queue.outbound', op: '>', warning: 80, critical: 100 },
-  { id: 'mail-deferred-queue', label: 'Deferred queue > 80 / 100', metric: 'mail.queue.deferred', op: '>', warning: 80, critical: 100 },
-  { id: 'mail-latency', label: 'Average latency > 40 s / 60 s', metric: 'mail.latency', op: '>', warning: 40, critical: 60 },
-  { id: 'cpu', label: 'CPU > 80 % / 90 %', metric: 'cpu.total', op: '>', warning: 80, critical: 90 },
+  { id: 'mail-inbound-queue', label: 'Inbound queue > 80 / 100', labelCode: 'rule.mail-inbound-queue', metric: 'mail.queue.inbound', op: '>', warning: 80, critical: 100 },
+  { id: 'mail-outbound-queue', label: 'Outbound queue > 80 / 100', labelCode: 'rule.mail-outbound-queue', metric: 'mail.queue.outbound', op: '>', warning: 80, critical: 100 },
+  { id: 'mail-deferred-queue', label: 'Deferred queue > 80 / 100', labelCode: 'rule.mail-deferred-queue', metric: 'mail.queue.deferred', op: '>', warning: 80, critical: 100 },
+  { id: 'mail-latency', label: 'Average latency > 40 s / 60 s', labelCode: 'rule.mail-latency', metric: 'mail.latency', op: '>', warning: 40, critical: 60 },
+  { id: 'cpu', label: 'CPU > 80 % / 90 %', labelCode: 'rule.cpu-80-90', metric: 'cpu.total', op: '>', warning: 80, critical: 90 },
   ...HOST_RULES.filter((r) => r.id !== 'cpu' && r.id !== 'process'),
 ];
 

@@ -14,9 +14,9 @@ const ESX_PRODUCTS = '1.3.6.1.4.1.6876.4';
 const DATASTORE = /^\/vmfs\/volumes\//;
 
 const RULES: Rule[] = [
-  { id: 'cpu', label: 'Host CPU', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
-  { id: 'memory', label: 'Host memory used', metric: 'memory.used.percent', op: '>', warning: 90, forSeconds: 600 },
-  { id: 'datastore', label: 'Datastore free', metric: 'datastore.free.percent', op: '<', warning: 10, critical: 5 },
+  { id: 'cpu', label: 'Host CPU', labelCode: 'rule.host-cpu', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
+  { id: 'memory', label: 'Host memory used', labelCode: 'rule.host-memory-used', metric: 'memory.used.percent', op: '>', warning: 90, forSeconds: 600 },
+  { id: 'datastore', label: 'Datastore free', labelCode: 'rule.datastore-free', metric: 'datastore.free.percent', op: '<', warning: 10, critical: 5 },
 ];
 
 function datastores(storage: readonly StorageEntry[]): { rows: Record<string, string | number | null>[]; metrics: MetricValue[] } {

@@ -9,11 +9,11 @@ import { optional } from '../optional';
 
 /** Default rules of a server (device-families.md, Linux and Windows). */
 export const HOST_RULES: Rule[] = [
-  { id: 'cpu', label: 'CPU', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
-  { id: 'memory', label: 'Memory available', metric: 'memory.available.percent', op: '<', warning: 10, critical: 5 },
-  { id: 'filesystem', label: 'Filesystem used', metric: 'fs.used.percent', op: '>', warning: 85, critical: 95 },
-  { id: 'load', label: 'Load (15 min) per CPU', metric: 'load.15.per.core', op: '>', warning: 2, forSeconds: 600 },
-  { id: 'process', label: 'Watched process running', metric: 'process.count', op: '<', critical: 1, flagCode: 'flag.process-not-running' },
+  { id: 'cpu', label: 'CPU', labelCode: 'rule.cpu', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
+  { id: 'memory', label: 'Memory available', labelCode: 'rule.memory', metric: 'memory.available.percent', op: '<', warning: 10, critical: 5 },
+  { id: 'filesystem', label: 'Filesystem used', labelCode: 'rule.filesystem', metric: 'fs.used.percent', op: '>', warning: 85, critical: 95 },
+  { id: 'load', label: 'Load (15 min) per CPU', labelCode: 'rule.load', metric: 'load.15.per.core', op: '>', warning: 2, forSeconds: 600 },
+  { id: 'process', label: 'Watched process running', labelCode: 'rule.process', metric: 'process.count', op: '<', critical: 1, flagCode: 'flag.process-not-running' },
 ];
 
 export interface CoresPart {

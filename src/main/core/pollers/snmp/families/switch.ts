@@ -17,10 +17,10 @@ const NETWORK_DESCR =
   /\b(Cisco IOS|Cisco Internetwork|Catalyst|NX-OS|JUNOS|Juniper|ProCurve|Aruba|Arista|EdgeSwitch|RouterOS|MikroTik|Comware|Huawei Versatile|Dell Networking|PowerConnect|NETGEAR|D-Link|Brocade|FastIron|Extreme|ExtremeXOS|Allied Telesis|Zyxel|switch|router)\b/i;
 
 const RULES: Rule[] = [
-  { id: 'port-in-errors', label: 'Port input errors', metric: 'if.in.errors', op: '>', warning: 1, critical: 10, forSeconds: 300 },
-  { id: 'port-out-errors', label: 'Port output errors', metric: 'if.out.errors', op: '>', warning: 1, critical: 10, forSeconds: 300 },
-  { id: 'cpu', label: 'CPU', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
-  { id: 'memory', label: 'Memory used', metric: 'memory.used.percent', op: '>', warning: 90, critical: 95 },
+  { id: 'port-in-errors', label: 'Port input errors', labelCode: 'rule.port-in-errors', metric: 'if.in.errors', op: '>', warning: 1, critical: 10, forSeconds: 300 },
+  { id: 'port-out-errors', label: 'Port output errors', labelCode: 'rule.port-out-errors', metric: 'if.out.errors', op: '>', warning: 1, critical: 10, forSeconds: 300 },
+  { id: 'cpu', label: 'CPU', labelCode: 'rule.cpu', metric: 'cpu.total', op: '>', warning: 90, forSeconds: 600 },
+  { id: 'memory', label: 'Memory used', labelCode: 'rule.memory-used', metric: 'memory.used.percent', op: '>', warning: 90, critical: 95 },
 ];
 
 /** Switches and routers: ports (IF-MIB) for any make, CPU and memory pools on Cisco. */

@@ -42,10 +42,10 @@ export interface ContactReading {
 }
 
 export const SENSOR_RULES: Rule[] = [
-  { id: 'sensor-temperature', label: 'Temperature > 30 °C / 35 °C', metric: 'sensor.temperature', op: '>', warning: 30, critical: 35 },
-  { id: 'sensor-humidity-high', label: 'Humidity > 80 %', metric: 'sensor.humidity', op: '>', warning: 80 },
-  { id: 'sensor-humidity-low', label: 'Humidity < 20 %', metric: 'sensor.humidity', op: '<', warning: 20 },
-  { id: 'sensor-contact', label: 'Dry contact in alarm', metric: 'sensor.contact.alarm', op: '>=', critical: 1, flagCode: 'flag.contact-alarm' },
+  { id: 'sensor-temperature', label: 'Temperature > 30 °C / 35 °C', labelCode: 'rule.sensor-temperature', metric: 'sensor.temperature', op: '>', warning: 30, critical: 35 },
+  { id: 'sensor-humidity-high', label: 'Humidity > 80 %', labelCode: 'rule.sensor-humidity-high', metric: 'sensor.humidity', op: '>', warning: 80 },
+  { id: 'sensor-humidity-low', label: 'Humidity < 20 %', labelCode: 'rule.sensor-humidity-low', metric: 'sensor.humidity', op: '<', warning: 20 },
+  { id: 'sensor-contact', label: 'Dry contact in alarm', labelCode: 'rule.sensor-contact', metric: 'sensor.contact.alarm', op: '>=', critical: 1, flagCode: 'flag.contact-alarm' },
 ];
 
 /** Probe names become metric instances: two probes with the same name must not share a series. */

@@ -85,16 +85,16 @@ export const LOW_CHARGE_PERCENT = 30;
 export const UPS_RULES: Rule[] = [
   {
     id: 'ups-on-battery',
-    label: 'On battery (critical below 10 min runtime or 30 % charge)',
+    label: 'On battery (critical below 10 min runtime or 30 % charge)', labelCode: 'rule.ups-on-battery',
     metric: 'ups.power.severity',
     op: '>=',
     warning: 1,
     critical: 2,
     flagCode: 'flag.on-battery',
   },
-  { id: 'ups-replace-battery', label: 'Battery needs replacing', metric: 'ups.battery.replace', op: '>=', warning: 1, flagCode: 'flag.replace-battery' },
-  { id: 'ups-load', label: 'Load > 80 %', metric: 'ups.load.percent', op: '>', warning: 80 },
-  { id: 'ups-temperature', label: 'Battery temperature > 40 °C', metric: 'ups.battery.temperature', op: '>', warning: 40 },
+  { id: 'ups-replace-battery', label: 'Battery needs replacing', labelCode: 'rule.ups-replace-battery', metric: 'ups.battery.replace', op: '>=', warning: 1, flagCode: 'flag.replace-battery' },
+  { id: 'ups-load', label: 'Load > 80 %', labelCode: 'rule.ups-load', metric: 'ups.load.percent', op: '>', warning: 80 },
+  { id: 'ups-temperature', label: 'Battery temperature > 40 °C', labelCode: 'rule.ups-temperature', metric: 'ups.battery.temperature', op: '>', warning: 40 },
 ];
 
 /**
