@@ -169,7 +169,10 @@ describe.skipIf(missingPeer('mariadb', mariadbMissing()))('MySQL / MariaDB sourc
           const r = await poller.poll(never).catch(() => null);
           if (!r) return null;
           const [rows] = await replicaRoot.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM app.t').catch(() => [[{ n: 0 }] as RowDataPacket[]]);
-          return metric(r, 'mysql.replication.sql_running', source) === 1 && metric(r, 'mysql.replication.io_running', source) === 1 && Number(rows[0]?.n) === 1 ? r : null;
+          // Caught up means the row replayed AND a lag of 0: while the replica replays the primary's log from its
+          // start (users, grants, the table), Seconds_Behind_Master reports the age of the event being applied.
+          const caughtUp = Number(rows[0]?.n) === 1 && metric(r, 'mysql.replication.lag', source) === 0;
+          return metric(r, 'mysql.replication.sql_running', source) === 1 && metric(r, 'mysql.replication.io_running', source) === 1 && caughtUp ? r : null;
         },
         () => '',
       );
