@@ -18,7 +18,7 @@ import { keyFigure } from './key-figure';
 import { applyBounds, boundsFor } from './poll-bounds';
 import { uptimeStats } from './uptime-stats';
 import type { Scheduler } from './scheduler';
-import { tileText } from './tile-text';
+import { tileEnglish, tileText } from './tile-text';
 
 export interface MonitorDeps {
   registry: DeviceRegistry;
@@ -308,7 +308,7 @@ export class Monitor {
   private setState(r: DeviceRuntime, checks: CheckState[], now: number): void {
     const state = worstState(checks.map((c) => c.state));
     const bad = checks.filter((c) => c.state !== 'ok');
-    const message = bad.length === 0 ? null : bad.length === 1 ? `${bad[0]!.label}: ${bad[0]!.message}` : `${bad.length} problems: ${bad.map((c) => c.label).join('; ')}`;
+    const message = tileEnglish(bad);
     const previous = r.recordedState;
     r.checks = checks;
     r.state = state;
