@@ -1,16 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActiveProblem } from '../../../src/shared/contract/alerting';
 import type { CheckState, DeviceDetail, DeviceSummary, MetricValue } from '../../../src/shared/contract/devices';
-import { createCore, type Core } from '../../../src/main/core/create-core';
-import { DEFAULT_FAMILIES } from '../../../src/main/core/default-catalog';
-import { silentLogger } from '../../../src/main/core/log/file-logger';
+import type { Core } from '../../../src/main/core/create-core';
+import { openTestCore } from '../../helpers/test-core';
 import type { PollResult, Source } from '../../../src/main/core/pollers/source';
 import { MemorySecretStore } from '../../../src/main/core/secrets/memory-secret-store';
-import { ConfSettingsStore } from '../../../src/main/core/settings/conf-settings-store';
 
 const MIN = 60_000;
 let core: Core | null = null;
@@ -45,28 +42,9 @@ const secrets = new MemorySecretStore();
 
 /** One core on a data folder, its clock set by the test. */
 function open(dir: string, clock: { now: number }) {
-  const settings = new ConfSettingsStore(new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'vigie' }));
-  core = createCore({
-    paths: { dataDir: dir },
-    settings,
-    secrets,
-    clock: { now: () => clock.now },
-    sink: { emit: () => undefined },
-    notifier: { notify: () => undefined },
-    log: silentLogger,
-    mode: 'web',
-    version: 'test',
-    families: DEFAULT_FAMILIES,
-    sources: { snmp: source },
-    validateResponses: true,
-    guard: false,
-  });
-  const c = core;
-  return async <T,>(channel: string, payload: unknown = {}): Promise<T> => {
-    const env = await c.dispatch(channel, payload);
-    if (!env.ok) throw new Error(env.error.message);
-    return env.result as T;
-  };
+  const t = openTestCore({ dir, clock, source, secrets });
+  core = t.core;
+  return t.call;
 }
 
 const check = (d: DeviceDetail, id: string): CheckState => {

@@ -1,19 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../../src/shared/contract/api';
 import type { ActiveProblem, EffectiveRule } from '../../../src/shared/contract/alerting';
-import type { EventName } from '../../../src/shared/contract/channels';
 import type { DeviceSummary, MetricValue } from '../../../src/shared/contract/devices';
 import type { EventRecord, Notification } from '../../../src/shared/contract/events';
-import { createCore, type Core } from '../../../src/main/core/create-core';
-import { DEFAULT_FAMILIES } from '../../../src/main/core/default-catalog';
-import { silentLogger } from '../../../src/main/core/log/file-logger';
+import type { Core } from '../../../src/main/core/create-core';
+import { openTestCore } from '../../helpers/test-core';
 import type { PollResult, Source } from '../../../src/main/core/pollers/source';
-import { MemorySecretStore } from '../../../src/main/core/secrets/memory-secret-store';
-import { ConfSettingsStore } from '../../../src/main/core/settings/conf-settings-store';
 
 const MIN = 60_000;
 let core: Core | null = null;
@@ -42,29 +36,10 @@ function setUp() {
     test: () => Promise.reject(new Error('not used')),
     open: () => ({ poll: () => Promise.resolve(poll()), close: () => Promise.resolve() }),
   };
-  const emitted: { event: EventName; payload: unknown }[] = [];
   const clock = { now: Date.UTC(2026, 0, 5, 12, 0, 0) };
-  core = createCore({
-    paths: { dataDir: dir },
-    settings: new ConfSettingsStore(new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'vigie' })),
-    secrets: new MemorySecretStore(),
-    clock: { now: () => clock.now },
-    sink: { emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void emitted.push({ event, payload }) },
-    notifier: { notify: () => undefined },
-    log: silentLogger,
-    mode: 'web',
-    version: 'test',
-    families: DEFAULT_FAMILIES,
-    sources: { snmp: source },
-    validateResponses: true,
-    guard: false,
-  });
-  const c = core;
-  const call = async <T,>(channel: string, payload: unknown = {}): Promise<T> => {
-    const env = await c.dispatch(channel, payload);
-    if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-    return env.result as T;
-  };
+  const t = openTestCore({ dir, clock, source });
+  core = t.core;
+  const { call, emitted } = t;
   const shown = (): Notification[] => emitted.filter((e) => e.event === 'notify:show').map((e) => e.payload as Notification);
   return { call, disk, clock, emitted, shown };
 }
