@@ -8,7 +8,8 @@ import type { AlertCheckStore } from '../events/alert-check-store';
 import type { PollResult } from '../pollers/source';
 import type { Logger } from '../ports';
 import type { AlertingConfig } from './alerting-config';
-import { CheckMemorySchema, DeviceMemorySchema, freshMemory, shownState, type CheckMemory, type DeviceMemory } from './check-memory';
+import { freshMemory, shownState, type CheckMemory, type DeviceMemory } from './check-memory';
+import { CheckMemoryBank } from './check-memory-bank';
 import { judge, step } from './check-step';
 import { ruleWords, type CheckWords } from './check-text';
 import { maintenanceFor } from './maintenance';
@@ -19,7 +20,6 @@ import type { Rule } from './rule';
 export const REACHABILITY_CHECK_ID = 'reachability';
 export const CREDENTIAL_CHECK_ID = 'credential';
 /** The device's own row in alert_checks. */
-const DEVICE_ROW = '';
 
 /** What the engine needs to know of a device to judge and word its checks. */
 export interface AlertDevice {
@@ -71,31 +71,15 @@ function english(m: Message): string {
  * Every recovery of a notified problem is notified (at the end of a maintenance window if need be).
  */
 export class AlertEngine {
-  private readonly memory = new Map<string, CheckMemory>();
-  private readonly devices = new Map<string, DeviceMemory>();
+  private readonly memory: CheckMemoryBank;
   private readonly current = new Map<string, Current>();
-  private readonly dirty = new Set<string>();
-  private readonly deleted: { deviceId: string; checkId: string }[] = [];
   private readonly flapStarts = new Map<string, string[]>();
   private readonly defaultsCache = new Map<string, AlertRule[]>();
   /** Per device: its problems and their acks/silences as last told, to emit `alerts:changed` only on a change. */
   private readonly activeSig = new Map<string, string>();
 
   constructor(private readonly deps: AlertEngineDeps) {
-    for (const row of deps.store?.all() ?? []) {
-      try {
-        const data: unknown = JSON.parse(row.data);
-        if (row.checkId === DEVICE_ROW) {
-          const d = DeviceMemorySchema.safeParse(data);
-          if (d.success) this.devices.set(row.deviceId, d.data);
-        } else {
-          const m = CheckMemorySchema.safeParse(data);
-          if (m.success) this.memory.set(`${row.deviceId}|${row.checkId}`, m.data);
-        }
-      } catch {
-        deps.log.warn('alert check memory unreadable, starting over for it', { device: row.deviceId, check: row.checkId });
-      }
-    }
+    this.memory = new CheckMemoryBank(deps.store, deps.log);
   }
 
   /** The family's defaults as rules (origin 'default'), cached: family modules do not change at run time. */
@@ -127,12 +111,11 @@ export class AlertEngine {
         if (!rule || !rule.enabled) continue;
         if (!instanceMatches(rule.instance, m.instance)) continue;
         const id = m.instance ? `${rule.id}:${m.instance}` : rule.id;
-        const key = `${device.id}|${id}`;
-        const before = this.memory.get(key) ?? freshMemory(now);
+        const before = this.memory.get(device.id, id) ?? freshMemory(now);
         const candidate = judge(rule, m.value, before.state);
         const r = step(before, candidate, rule.forSeconds, now, flap);
         const memory = { ...r.memory, lastValue: m.value };
-        this.remember(device.id, id, memory);
+        this.memory.remember(device.id, id, memory);
         if (r.flappingStarted) this.flapStart(device.id, id);
         const state = shownState(memory);
         const pendingFor = memory.pendingSince !== null ? now - memory.pendingSince : null;
@@ -185,7 +168,7 @@ export class AlertEngine {
   settle(device: AlertDevice, previous: State | null, state: State, now: number): DeviceChangeOutcome {
     const cfg = this.deps.config();
     const window = maintenanceFor(cfg.maintenance, device, now);
-    const dm: DeviceMemory = { ...(this.devices.get(device.id) ?? { notifiedState: null, problemNotified: false, muted: false }) };
+    const dm: DeviceMemory = { ...(this.memory.device(device.id) ?? { notifiedState: null, problemNotified: false, muted: false }) };
     const cur = this.current.get(device.id);
     const bad = (cur?.checks ?? []).filter((c) => c.state !== 'ok');
     const detail = bad.length === 0 ? '' : bad.length === 1 ? `${bad[0]!.label}: ${bad[0]!.message}` : bad.map((c) => c.label).join('; ');
@@ -236,7 +219,7 @@ export class AlertEngine {
     if (!window && !dm.muted && state !== 'ok' && cur) {
       for (const c of bad) {
         const rule = cur.rules.get(c.id);
-        const m = this.memory.get(`${device.id}|${c.id}`);
+        const m = this.memory.get(device.id, c.id);
         if (!rule || !m || rule.renotifyMinutes <= 0 || this.quiet(device.id, c.id, now)) continue;
         if (m.lastNotifiedAt !== null && now - m.lastNotifiedAt >= rule.renotifyMinutes * 60_000) {
           sends.push(change('renotify', c.state, c.state, msg('alert.renotify', { device: device.name, state: c.state.toUpperCase(), detail: `${c.label}: ${c.message}` }), c.id));
@@ -250,12 +233,8 @@ export class AlertEngine {
       sends.push(change('flapping', c?.state ?? state, null, msg('alert.flapping', { device: device.name, check: c?.label ?? checkId }), checkId));
     }
     this.flapStarts.delete(device.id);
-    const before = this.devices.get(device.id);
-    if (!before || before.notifiedState !== dm.notifiedState || before.problemNotified !== dm.problemNotified || before.muted !== dm.muted) {
-      this.dirty.add(`${device.id}|${DEVICE_ROW}`);
-    }
-    this.devices.set(device.id, dm);
-    this.flush();
+    this.memory.setDevice(device.id, dm);
+    this.memory.flush();
     for (const s of sends) this.send(s);
     this.activeChanged(device.id);
     return outcome;
@@ -269,7 +248,7 @@ export class AlertEngine {
       const window = maintenanceFor(windows, device, now);
       for (const c of checks) {
         if (c.state === 'ok') continue;
-        const m = this.memory.get(`${device.id}|${c.id}`);
+        const m = this.memory.get(device.id, c.id);
         out.push({
           deviceId: device.id,
           deviceName: device.name,
@@ -303,11 +282,8 @@ export class AlertEngine {
   }
 
   forget(deviceId: string): void {
-    for (const k of [...this.memory.keys()]) if (k.startsWith(`${deviceId}|`)) this.memory.delete(k);
-    for (const k of [...this.dirty]) if (k.startsWith(`${deviceId}|`)) this.dirty.delete(k);
-    this.devices.delete(deviceId);
+    this.memory.forget(deviceId);
     this.current.delete(deviceId);
-    this.deps.store?.deleteDevice(deviceId);
     this.deps.incidents?.forget(deviceId);
     this.activeSig.delete(deviceId);
     this.activeChanged();
@@ -320,7 +296,7 @@ export class AlertEngine {
 
   /** A check's memory, for tests and the preview. */
   memoryOf(deviceId: string, checkId: string): CheckMemory | undefined {
-    return this.memory.get(`${deviceId}|${checkId}`);
+    return this.memory.get(deviceId, checkId);
   }
 
   /** For a system-wide change (network lost/back): straight to the channels. */
@@ -337,16 +313,13 @@ export class AlertEngine {
   }
 
   private quiet(deviceId: string, checkId: string, now: number): boolean {
-    const m = this.memory.get(`${deviceId}|${checkId}`);
+    const m = this.memory.get(deviceId, checkId);
     return m !== undefined && (m.ack !== null || (m.silencedUntil !== null && m.silencedUntil > now));
   }
 
   private markNotified(deviceId: string, checkId: string, now: number): void {
-    const key = `${deviceId}|${checkId}`;
-    const m = this.memory.get(key);
-    if (!m) return;
-    this.memory.set(key, { ...m, lastNotifiedAt: now });
-    this.dirty.add(key);
+    const m = this.memory.get(deviceId, checkId);
+    if (m) this.memory.set(deviceId, checkId, { ...m, lastNotifiedAt: now });
   }
 
   private onBadChecks(deviceId: string, checkId: string | null, f: (m: CheckMemory, c: CheckState) => CheckMemory): boolean {
@@ -355,32 +328,20 @@ export class AlertEngine {
     let touched = false;
     for (const c of cur.checks) {
       if (c.state === 'ok' || (checkId !== null && c.id !== checkId)) continue;
-      const key = `${deviceId}|${c.id}`;
-      this.memory.set(key, f(this.memory.get(key) ?? { ...freshMemory(c.since), state: c.state }, c));
-      this.dirty.add(key);
+      this.memory.set(deviceId, c.id, f(this.memory.get(deviceId, c.id) ?? { ...freshMemory(c.since), state: c.state }, c));
       touched = true;
     }
     if (touched) {
-      this.flush();
+      this.memory.flush();
       this.activeChanged(deviceId);
     }
     return touched;
   }
 
-  private remember(deviceId: string, checkId: string, m: CheckMemory): void {
-    const key = `${deviceId}|${checkId}`;
-    const before = this.memory.get(key);
-    this.memory.set(key, m);
-    // The last value and time alone change every poll: not worth a write, except while a breach is pending
-    // (after a restart, a gap longer than the duration starts the wait over).
-    if (!before || !sameMemory(before, m) || (m.pendingSince !== null && m.lastSeenAt !== before.lastSeenAt)) this.dirty.add(key);
-  }
-
   /** Reachability, credential and the family's problems: no duration, but memory (since, ack, flapping). */
   private simple(deviceId: string, id: string, state: State, now: number, labelText: Message, text: Message, message?: string): CheckState {
-    const key = `${deviceId}|${id}`;
-    const r = step(this.memory.get(key) ?? freshMemory(now), state, 0, now, this.deps.config().settings.flapping);
-    this.remember(deviceId, id, r.memory);
+    const r = step(this.memory.get(deviceId, id) ?? freshMemory(now), state, 0, now, this.deps.config().settings.flapping);
+    this.memory.remember(deviceId, id, r.memory);
     if (r.flappingStarted) this.flapStart(deviceId, id);
     const words: CheckWords = { label: english(labelText), labelText, message: message ?? english(text), text };
     return this.check(id, words, shownState(r.memory), null, r.memory.since);
@@ -398,35 +359,8 @@ export class AlertEngine {
 
   /** Checks gone from an answered poll (a disk removed, a rule turned off) leave memory and the table. */
   private dropMissing(deviceId: string, present: Set<string>): void {
-    const prefix = `${deviceId}|`;
-    for (const key of [...this.memory.keys()]) {
-      if (!key.startsWith(prefix)) continue;
-      const checkId = key.slice(prefix.length);
-      if (present.has(checkId) || checkId === CREDENTIAL_CHECK_ID) continue;
-      this.memory.delete(key);
-      this.dirty.delete(key);
-      this.deleted.push({ deviceId, checkId });
-    }
-  }
-
-  private flush(): void {
-    if (!this.deps.store) {
-      this.dirty.clear();
-      this.deleted.length = 0;
-      return;
-    }
-    const rows = [...this.dirty].map((key) => {
-      const at = key.indexOf('|');
-      const deviceId = key.slice(0, at);
-      const checkId = key.slice(at + 1);
-      const data = checkId === DEVICE_ROW ? this.devices.get(deviceId) : this.memory.get(key);
-      return { deviceId, checkId, data: JSON.stringify(data ?? null) };
-    });
-    try {
-      this.deps.store.write(rows, this.deleted.splice(0));
-      this.dirty.clear();
-    } catch (error) {
-      this.deps.log.error('alert check memory not saved', { error: (error as Error).message });
+    for (const checkId of this.memory.checkIds(deviceId)) {
+      if (!present.has(checkId) && checkId !== CREDENTIAL_CHECK_ID) this.memory.drop(deviceId, checkId);
     }
   }
 
@@ -435,7 +369,7 @@ export class AlertEngine {
       const sig = (this.current.get(deviceId)?.checks ?? [])
         .filter((c) => c.state !== 'ok')
         .map((c) => {
-          const m = this.memory.get(`${deviceId}|${c.id}`);
+          const m = this.memory.get(deviceId, c.id);
           return `${c.id}=${c.state}/${m?.ack ? 'a' : ''}${m?.silencedUntil ?? ''}${m?.flapping ? 'f' : ''}`;
         })
         .join(',');
@@ -446,21 +380,4 @@ export class AlertEngine {
     for (const { checks } of this.current.values()) n += checks.filter((c) => c.state !== 'ok').length;
     this.deps.onActiveChanged?.(n);
   }
-}
-
-/** Equal but for the last value and time seen (what every poll changes). */
-function sameMemory(a: CheckMemory, b: CheckMemory): boolean {
-  return (
-    a.state === b.state &&
-    a.since === b.since &&
-    a.pendingState === b.pendingState &&
-    a.pendingSince === b.pendingSince &&
-    a.lastNotifiedAt === b.lastNotifiedAt &&
-    a.ack === b.ack &&
-    a.silencedUntil === b.silencedUntil &&
-    a.flapping === b.flapping &&
-    a.flapWorst === b.flapWorst &&
-    a.changes.length === b.changes.length &&
-    a.changes.every(([at, st], i) => b.changes[i]?.[0] === at && b.changes[i]?.[1] === st)
-  );
 }
