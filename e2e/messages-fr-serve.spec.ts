@@ -37,7 +37,7 @@ test('a French tile line and French audit events', async ({ page, vigie }) => {
 
   await page.goto(`${vigie.url}/#/events`);
   const audit = page.getByTestId('events-list').locator('[data-kind="audit"]');
-  await expect(audit.filter({ hasText: /^.*Règle d’alerte cpu ajustée pour l’équipement This computer \(warning, forSeconds\) \(par web login from/ }).first()).toBeVisible({ timeout: 30_000 });
-  await expect(audit.filter({ hasText: /Réglages modifiés : language=fr \(par web login from/ }).first()).toBeVisible();
+  await expect(audit.filter({ hasText: /^.*Règle d’alerte cpu ajustée pour l’équipement This computer \(seuil d’avertissement, délai\) \(par connexion web depuis/ }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(audit.filter({ hasText: /Réglages modifiés : langue français \(par connexion web depuis/ }).first()).toBeVisible();
   await expect(audit.filter({ hasText: /Alert rule|Settings changed/ })).toHaveCount(0);
 });

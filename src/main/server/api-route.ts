@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { asCaller } from '../core/audit/caller';
+import { asCaller, webCaller } from '../core/audit/caller';
 import { BodyError, readJson } from './request-body';
 import { clientAddress, sameOrigin } from './request-origin';
 import { sendError, sendJson } from './responses';
@@ -65,7 +65,6 @@ export async function handleApiRoute(
     return true;
   }
   // The admin signed in on the web; the address tells two browsers apart in the audit trail.
-  const who = `web login from ${clientAddress(req)}`;
-  sendJson(res, 200, await asCaller(who, () => ctx.core.dispatch(channel, payload)));
+  sendJson(res, 200, await asCaller(webCaller(clientAddress(req)), () => ctx.core.dispatch(channel, payload)));
   return true;
 }

@@ -35,3 +35,9 @@ export type MessageInput = z.input<typeof MessageSchema>;
 export function msg(code: string, params: Record<string, MessageParam> = {}): Message {
   return { code, params };
 }
+
+/** "a, b, c" as nested messages, so that each item is formatted in the reader's language. */
+export function msgList(items: readonly Message[]): Message {
+  if (items.length === 0) throw new Error('msgList needs at least one item');
+  return items.slice(0, -1).reduceRight<Message>((rest, first) => msg('list.next', { first, rest }), items[items.length - 1]!);
+}

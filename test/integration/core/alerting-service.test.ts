@@ -6,6 +6,7 @@ import type { ActiveProblem, EffectiveRule } from '../../../src/shared/contract/
 import type { DeviceSummary, MetricValue } from '../../../src/shared/contract/devices';
 import type { EventRecord, Notification } from '../../../src/shared/contract/events';
 import type { Core } from '../../../src/main/core/create-core';
+import { formatMessage } from '../../../src/shared/messages/format-message';
 import { openTestCore } from '../../helpers/test-core';
 import type { PollResult, Source } from '../../../src/main/core/pollers/source';
 
@@ -94,6 +95,11 @@ describe('alerting service through the contract', () => {
         expect.stringMatching(/^Problem acknowledged \(until-worse\): filesystem:\/var: archiving logs/),
         expect.stringMatching(/^Maintenance window added: Disk swap/),
       ]),
+    );
+    // The French reader reads the overridden field in French, not its stored key.
+    const override = events.find((e) => e.text?.code === 'audit.override-device');
+    expect(override?.text && formatMessage(override.text, 'fr', 'fr-FR')).toMatch(
+      /^Règle d’alerte filesystem ajustée pour l’équipement db-01 \(seuil d’avertissement\) \(par utilisateur du poste/,
     );
   });
 

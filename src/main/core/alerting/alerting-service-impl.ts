@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/contract/alerting';
 import type { ParsedReq, Res } from '../../../shared/contract/api';
 import { VigieError } from '../../../shared/contract/envelope';
-import { msg } from '../../../shared/messages/message';
+import { msg, msgList } from '../../../shared/messages/message';
 import type { Audit } from '../audit/audit-trail';
 import type { Clock } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
@@ -93,7 +93,8 @@ export class AlertingServiceImpl implements AlertingService {
       .join(', ');
     const fields = Object.keys(o).filter((k) => !['ruleId', 'family', 'deviceId', 'instance'].includes(k));
     const instance = o.instance ? ` (${o.instance})` : '';
-    const changed = fields.join(', ') || '∅';
+    // Each field named in the reader's language, not by its stored key.
+    const changed = fields.length ? msgList(fields.map((f) => msg(`override-field.${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`))) : msg('override-field.none');
     this.d.audit({
       what: `Alert rule ${o.ruleId} overridden for ${where} (${fields.join(', ') || 'nothing'})`,
       text: o.deviceId

@@ -19,7 +19,7 @@ import type { ReportScheduler } from '../schedule/report-scheduler';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
 import type { MetricStore } from '../store/metric-store';
-import { msg } from '../../../shared/messages/message';
+import { msg, msgList } from '../../../shared/messages/message';
 
 export interface HandlerDeps {
   registry: DeviceRegistry;
@@ -112,13 +112,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
         // Never the token itself: only that it was set, replaced or cleared.
         ...(req.metricsToken === undefined ? [] : [req.metricsToken === null ? 'metrics token cleared' : 'metrics token set']),
       ];
-      // The reader's text names the settings as they are stored, the same in every language.
       const codedChanges = [
-        ...(before.language !== after.language ? [`language=${after.language}`] : []),
-        ...(before.theme !== after.theme ? [`theme=${after.theme}`] : []),
-        ...(req.metricsToken === undefined ? [] : [`metricsToken=${req.metricsToken === null ? '∅' : '•••'}`]),
+        ...(before.language !== after.language ? [msg('setting.language', { value: msg(`language.${after.language}`) })] : []),
+        ...(before.theme !== after.theme ? [msg('setting.theme', { value: msg(`theme.${after.theme}`) })] : []),
+        ...(req.metricsToken === undefined ? [] : [msg(req.metricsToken === null ? 'setting.metrics-token-cleared' : 'setting.metrics-token-set')]),
       ];
-      if (changes.length) audit({ what: `Settings changed: ${changes.join(', ')}`, text: msg('audit.settings-changed', { changes: codedChanges.join(', ') }) });
+      if (codedChanges.length) audit({ what: `Settings changed: ${changes.join(', ')}`, text: msg('audit.settings-changed', { changes: msgList(codedChanges) }) });
       return after;
     },
     'devices:list': () => Promise.resolve(d.monitor.list()),

@@ -12,7 +12,8 @@ import { createCore, type Core } from '../create-core';
 import { DEFAULT_FAMILIES } from '../default-catalog';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { ConfSettingsStore } from '../settings/conf-settings-store';
-import { asCaller } from './caller';
+import { formatMessage } from '../../../shared/messages/format-message';
+import { asCaller, webCaller } from './caller';
 
 let core: Core | null = null;
 let dir = '';
@@ -62,10 +63,10 @@ describe('audit trail (issue 17 item 15)', () => {
   it('records who added, edited, imported and removed devices and changed settings, in the event log and the log', async () => {
     const t = setUp();
     const web = 'web login from 192.0.2.50';
-    const sw = await asCaller(web, () =>
+    const sw = await asCaller(webCaller('192.0.2.50'), () =>
       t.call<DeviceSummary>('devices:add', { name: 'core-sw', kind: 'snmp', host: '192.0.2.8', snmp: { version: '2c' }, secret: { community: 's3cret-community' } }),
     );
-    await asCaller(web, () =>
+    await asCaller(webCaller('192.0.2.50'), () =>
       t.call('devices:update', { id: sw.id, device: { name: 'core-sw', kind: 'snmp', host: '192.0.2.9', port: 1161, snmp: { version: '2c' } } }),
     );
     const imported = await t.call<ImportResult>('devices:import', {
@@ -75,8 +76,8 @@ describe('audit trail (issue 17 item 15)', () => {
     });
     expect(imported.added).toBe(2);
     await t.call('devices:import', { format: 'csv', text: 'name,kind,host\nups-3,snmp,192.0.2.22\n', dryRun: true });
-    await asCaller(web, () => t.call('settings:update', { language: 'fr', metricsToken: 'tok-0123456789abcdef' }));
-    await asCaller(web, () => t.call('devices:remove', { id: sw.id }));
+    await asCaller(webCaller('192.0.2.50'), () => t.call('settings:update', { language: 'fr', metricsToken: 'tok-0123456789abcdef' }));
+    await asCaller(webCaller('192.0.2.50'), () => t.call('devices:remove', { id: sw.id }));
 
     const list = await t.call<EventRecord[]>('events:list', {});
     const audit = list.filter((e) => e.kind === 'audit').map((e) => e.message).reverse();
@@ -87,6 +88,11 @@ describe('audit trail (issue 17 item 15)', () => {
       `Settings changed: language fr, metrics token set (by ${web})`,
       `Device removed: core-sw (snmp 192.0.2.9) (by ${web})`,
     ]);
+    // A French reader reads the settings and the caller in French, not as stored keys.
+    const frSettings = list.find((e) => e.text?.code === 'audit.settings-changed');
+    expect(frSettings?.text && formatMessage(frSettings.text, 'fr', 'fr-FR')).toBe(
+      'Réglages modifiés : langue français, jeton des métriques défini (par connexion web depuis 192.0.2.50)',
+    );
     // Live to the renderers, and in the log file; never a secret anywhere.
     expect(t.appended.filter((e) => e.kind === 'audit')).toHaveLength(5);
     expect(t.logged.filter((l) => l.startsWith('audit '))).toHaveLength(5);

@@ -2,7 +2,7 @@ import type { EventRecord } from '../../../shared/contract/events';
 import { msg, type Message } from '../../../shared/messages/message';
 import type { EventStore } from '../events/event-store';
 import type { Clock, EventSink, Logger } from '../ports';
-import { currentCaller } from './caller';
+import { currentCaller, currentCallerMessage } from './caller';
 
 export interface AuditDeps {
   events: EventStore;
@@ -37,7 +37,7 @@ export function createAudit(d: AuditDeps): Audit {
       severity: 'info',
       kind: 'audit',
       message: `${what} (by ${who})`,
-      text: { code: coded.code, params: { ...coded.params, who } },
+      text: { code: coded.code, params: { ...coded.params, who: currentCallerMessage() } },
     });
     d.sink?.emit('events:appended', event);
     d.log.info('audit', { who, what, ...(device ? { device: device.name } : {}) });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceSummary, MetricValue } from '../../../shared/contract/devices';
 import type { EventRecord } from '../../../shared/contract/events';
 import { formatMessage } from '../../../shared/messages/format-message';
-import { asCaller } from '../audit/caller';
+import { asCaller, webCaller } from '../audit/caller';
 import { createCore, type Core } from '../create-core';
 import { DEFAULT_FAMILIES } from '../default-catalog';
 import { silentLogger } from '../log/file-logger';
@@ -83,7 +83,7 @@ describe('messages in the reader’s language', () => {
       return env.result as T;
     };
 
-    const added = await asCaller('web login from 192.0.2.50', () =>
+    const added = await asCaller(webCaller('192.0.2.50'), () =>
       call<DeviceSummary>('devices:add', { name: 'db-01', kind: 'snmp', host: '192.0.2.7', snmp: { version: '2c' }, secret: { community: 'ro-db' } }),
     );
     let s = await call<DeviceSummary>('devices:poll', { id: added.id });
@@ -105,7 +105,7 @@ describe('messages in the reader’s language', () => {
     const audit = events.find((e) => e.kind === 'audit');
     expect(audit?.message).toBe('Device added: db-01 (snmp 192.0.2.7) (by web login from 192.0.2.50)');
     expect(audit?.text?.code).toBe('audit.device-added');
-    expect(fr(audit ?? {})).toBe('Équipement ajouté : db-01 (snmp 192.0.2.7) (par web login from 192.0.2.50)');
+    expect(fr(audit ?? {})).toBe('Équipement ajouté : db-01 (snmp 192.0.2.7) (par connexion web depuis 192.0.2.50)');
 
     const restart = events.find((e) => e.kind === 'device');
     expect(restart?.message).toBe('db-01 restarted (uptime went from 5060 s to 30 s)');
