@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { sendText } from './responses';
@@ -25,12 +27,13 @@ const TYPES: Record<string, string> = {
 interface Found {
   path: string;
   size: number;
+  mtimeMs: number;
 }
 
 async function fileAt(path: string): Promise<Found | null> {
   try {
     const s = await stat(path);
-    return s.isFile() ? { path, size: s.size } : null;
+    return s.isFile() ? { path, size: s.size, mtimeMs: s.mtimeMs } : null;
   } catch {
     return null;
   }
@@ -77,11 +80,20 @@ export async function serveStatic(
     return;
   }
   const immutable = found.path.startsWith(join(base, 'assets') + sep);
-  res.writeHead(200, {
-    'Content-Type': TYPES[extname(found.path).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': found.size,
+  const type = TYPES[extname(found.path).toLowerCase()] ?? 'application/octet-stream';
+  const headers = {
+    'Content-Type': type,
     'Cache-Control': immutable ? 'private, max-age=31536000, immutable' : 'no-cache',
-  });
+    Vary: 'Accept-Encoding',
+  };
+  // Over a remote link the console's scripts and styles are a quarter of their size gzipped (issue 18).
+  if (COMPRESSIBLE.test(type) && found.size >= 1024 && acceptsGzip(req)) {
+    const body = await gzipped(found);
+    res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': found.size });
   if (req.method === 'HEAD') {
     res.end();
     return;
@@ -89,4 +101,32 @@ export async function serveStatic(
   const stream = createReadStream(found.path);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
+}
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const gzipAsync = promisify(gzip);
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * Compressed once per file version and kept: the renderer is a few dozen files (about 1.5 MB), so the cache
+ * is bounded by the build, and a rebuild (new size or mtime) replaces the entry.
+ */
+const cache = new Map<string, { size: number; mtimeMs: number; body: Promise<Buffer> }>();
+
+function gzipped(found: Found): Promise<Buffer> {
+  const hit = cache.get(found.path);
+  if (hit && hit.size === found.size && hit.mtimeMs === found.mtimeMs) return hit.body;
+  const body = readFile(found.path).then((raw) => gzipAsync(raw, { level: 9 }));
+  body.catch(() => cache.delete(found.path));
+  cache.set(found.path, { size: found.size, mtimeMs: found.mtimeMs, body });
+  return body;
 }

@@ -13,6 +13,7 @@ import { call, memoryLog, openEvents, postForm, request, sessionCookieOf, type R
 const PASSWORD = 'correct horse battery';
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/app-1a2b.js"></script></head><body>Vigie app shell</body></html>';
+const BIG_ASSET = `export const rows = [${Array.from({ length: 400 }, (_, i) => `"row ${i}"`).join(',')}];`;
 const device = {
   name: 'core-switch <img src=x onerror=alert(1)>',
   kind: 'snmp',
@@ -36,6 +37,7 @@ beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), INDEX);
   writeFileSync(join(staticDir, 'assets', 'app-1a2b.js'), 'console.log("vigie")');
+  writeFileSync(join(staticDir, 'assets', 'page-3c4d.js'), BIG_ASSET);
   writeFileSync(join(root, 'outside.txt'), 'must never be served');
   core = createFakeCore();
   server = await startServer(core, { host: '127.0.0.1', port: 0, staticDir, dataDir, log });
@@ -174,6 +176,22 @@ describe('serve with a session', () => {
       expect(r.body).not.toContain('must never be served');
     }
     expect((await get('/assets/app-1a2b.js')).status).toBe(303);
+  });
+
+  it('sends scripts gzipped to a browser that accepts it, and plain to one that does not', async () => {
+    const url = new URL('/assets/page-3c4d.js', base).toString();
+    // fetch asks for gzip and inflates: the header says what travelled, the text that it is the same file.
+    const zipped = await fetch(url, { headers: { cookie } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(zipped.headers.get('content-length'))).toBeLessThan(BIG_ASSET.length / 3);
+    expect(await zipped.text()).toBe(BIG_ASSET);
+    const plain = await get('/assets/page-3c4d.js', { cookie, 'accept-encoding': 'identity, gzip;q=0' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG_ASSET);
+    // A file under 1 KiB is not worth it.
+    const small = await fetch(new URL('/assets/app-1a2b.js', base), { headers: { cookie } });
+    expect(small.headers.get('content-encoding')).toBeNull();
   });
 
   it('sends strict security headers, the CSP without inline scripts included', async () => {
