@@ -41,6 +41,8 @@ export interface SecretStore {
   status(): Promise<SecretStatus>;
   get(ref: string): Promise<string | null>;
   set(ref: string, value: string): Promise<void>;
+  /** Several at once: an import of 1,000 devices is one durable write of the secrets file, not 1,000. */
+  setMany(entries: ReadonlyArray<readonly [ref: string, value: string]>): Promise<void>;
   delete(ref: string): Promise<void>;
 }
 

@@ -32,6 +32,32 @@ describe('device import and export', () => {
     expect(added).toEqual(['core-sw', 'nas']);
   });
 
+  it('writes the settings once and the secrets once for a whole file, and polls devices only once stored', async () => {
+    const { registry, settings, secrets } = testRegistry();
+    const writes = { settings: 0, secrets: 0 };
+    const update = settings.update.bind(settings);
+    settings.update = (change) => {
+      writes.settings += 1;
+      return update(change);
+    };
+    const setMany = secrets.setMany.bind(secrets);
+    secrets.set = () => Promise.reject(new Error('one secret written alone'));
+    secrets.setMany = (entries) => {
+      writes.secrets += 1;
+      return setMany(entries);
+    };
+    const rows = Array.from({ length: 300 }, (_, i) => `host-${i},snmp,10.1.${Math.floor(i / 200)}.${(i % 200) + 1},,auto,60,2c,c-${i},,,,,,,`);
+    const storedWhenPolled: number[] = [];
+    const r = await importDevices(registry, 'csv', `${CSV.split('\n')[0]}\n${rows.join('\n')}\n`, false, () => {
+      storedWhenPolled.push(settings.get().devices.length);
+    });
+    expect(r.added).toBe(300);
+    expect(writes).toEqual({ settings: 1, secrets: 1 });
+    expect(settings.get().devices).toHaveLength(300);
+    expect(new Set(storedWhenPolled)).toEqual(new Set([300]));
+    expect(await registry.secret('host-299')).toEqual({ community: 'c-299' });
+  });
+
   it('refuses unknown columns as a whole and a dry run adds nothing', async () => {
     const { registry } = testRegistry();
     await expect(importDevices(registry, 'csv', 'name,host,colour\na,10.0.0.1,red\n', false, () => undefined)).rejects.toThrow(

@@ -90,43 +90,48 @@ export async function importDevices(
   const result: ImportResult = { added: 0, addedRows: [], rejected: [], missingCredential: [] };
   const seen = new Set<string>();
   const pending = new Set<string>();
-  for (const c of candidates) {
-    if (!isRecord(c.input)) {
-      result.rejected.push({ line: c.line, name: c.name, reason: `row: expected a device object, got ${c.input === null ? 'null' : typeof c.input}` });
-      continue;
+  const addedIds: string[] = [];
+  // One write of the settings and one of the secrets for the whole file; devices are polled once stored.
+  await registry.batch(async () => {
+    for (const c of candidates) {
+      if (!isRecord(c.input)) {
+        result.rejected.push({ line: c.line, name: c.name, reason: `row: expected a device object, got ${c.input === null ? 'null' : typeof c.input}` });
+        continue;
+      }
+      const input = c.input;
+      // A parent listed earlier in the file: resolve it now that it may have been added.
+      if (typeof input.parentId === 'string' && input.parentId.startsWith(PENDING)) {
+        const parentName = candidates[Number(input.parentId.slice(PENDING.length))]?.name.toLowerCase();
+        const found = registry.list().find((d) => d.name.toLowerCase() === parentName)?.id;
+        if (found) input.parentId = found;
+      }
+      const parsed = DeviceInputSchema.safeParse(c.input);
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        result.rejected.push({ line: c.line, name: c.name, reason: `${i?.path.join('.') || 'row'}: ${i?.message ?? 'invalid'}` });
+        continue;
+      }
+      const key = parsed.data.name.toLowerCase();
+      if (seen.has(key)) {
+        result.rejected.push({ line: c.line, name: c.name, reason: 'name: repeated in this file' });
+        continue;
+      }
+      seen.add(key);
+      try {
+        if (dryRun) {
+          registry.validate(parsed.data, undefined, pending);
+          pending.add(`${PENDING}${candidates.indexOf(c)}`);
+        } else addedIds.push((await registry.add(parsed.data)).id);
+        result.added += 1;
+        result.addedRows.push({ line: c.line, name: parsed.data.name });
+        const missing = missingSecrets(parsed.data, parsed.data.secret);
+        if (missing.length) result.missingCredential.push({ line: c.line, name: parsed.data.name, reason: describeMissing(missing) });
+      } catch (error) {
+        result.rejected.push({ line: c.line, name: c.name, reason: (error as Error).message });
+      }
     }
-    const input = c.input;
-    // A parent listed earlier in the file: resolve it now that it may have been added.
-    if (typeof input.parentId === 'string' && input.parentId.startsWith(PENDING)) {
-      const parentName = candidates[Number(input.parentId.slice(PENDING.length))]?.name.toLowerCase();
-      const found = registry.list().find((d) => d.name.toLowerCase() === parentName)?.id;
-      if (found) input.parentId = found;
-    }
-    const parsed = DeviceInputSchema.safeParse(c.input);
-    if (!parsed.success) {
-      const i = parsed.error.issues[0];
-      result.rejected.push({ line: c.line, name: c.name, reason: `${i?.path.join('.') || 'row'}: ${i?.message ?? 'invalid'}` });
-      continue;
-    }
-    const key = parsed.data.name.toLowerCase();
-    if (seen.has(key)) {
-      result.rejected.push({ line: c.line, name: c.name, reason: 'name: repeated in this file' });
-      continue;
-    }
-    seen.add(key);
-    try {
-      if (dryRun) {
-        registry.validate(parsed.data, undefined, pending);
-        pending.add(`${PENDING}${candidates.indexOf(c)}`);
-      } else onAdded((await registry.add(parsed.data)).id);
-      result.added += 1;
-      result.addedRows.push({ line: c.line, name: parsed.data.name });
-      const missing = missingSecrets(parsed.data, parsed.data.secret);
-      if (missing.length) result.missingCredential.push({ line: c.line, name: parsed.data.name, reason: describeMissing(missing) });
-    } catch (error) {
-      result.rejected.push({ line: c.line, name: c.name, reason: (error as Error).message });
-    }
-  }
+  });
+  for (const id of addedIds) onAdded(id);
   return result;
 }
 

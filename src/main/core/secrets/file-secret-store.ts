@@ -64,13 +64,20 @@ export class FileSecretStore implements SecretStore {
   }
 
   async set(ref: string, value: string): Promise<void> {
-    checkRef(ref);
-    if (typeof value !== 'string' || value.length > MAX_VALUE) {
-      throw new VigieError('invalid_request', `A secret must be a string of at most ${MAX_VALUE} characters`);
+    return this.setMany([[ref, value]]);
+  }
+
+  async setMany(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    for (const [ref, value] of entries) {
+      checkRef(ref);
+      if (typeof value !== 'string' || value.length > MAX_VALUE) {
+        throw new VigieError('invalid_request', `A secret must be a string of at most ${MAX_VALUE} characters`);
+      }
     }
+    if (entries.length === 0) return;
     return this.serial(async () => {
       const next = new Map(await this.load());
-      next.set(ref, value);
+      for (const [ref, value] of entries) next.set(ref, value);
       await this.write(next);
     });
   }

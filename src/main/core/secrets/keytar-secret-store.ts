@@ -65,6 +65,11 @@ export class KeytarSecretStore implements SecretStore {
     }
   }
 
+  /** The keychain has no batch call: one item each, which the Secret Service handles quickly. */
+  async setMany(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    for (const [ref, value] of entries) await this.set(ref, value);
+  }
+
   async delete(ref: string): Promise<void> {
     try {
       await (await this.load()).deletePassword(this.service, ref);

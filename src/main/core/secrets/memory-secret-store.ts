@@ -15,6 +15,10 @@ export class MemorySecretStore implements SecretStore {
     this.values.set(ref, value);
     return Promise.resolve();
   }
+  setMany(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    for (const [ref, value] of entries) this.values.set(ref, value);
+    return Promise.resolve();
+  }
   delete(ref: string): Promise<void> {
     this.values.delete(ref);
     return Promise.resolve();
