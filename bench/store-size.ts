@@ -1,11 +1,14 @@
 import { openMetricStore } from '../src/main/core/store/sqlite-metric-store';
 import { chunkWindow, DAY, DEFAULT_TIERS } from '../src/main/core/store/tiers';
+import { finestTier, type SeriesHistory } from '../src/main/core/store/series-history';
 import { makeSeries, PROFILES, type Profile } from './store-data';
 
 export interface SizeReport {
   days: number;
   /** Steady-state bytes per series at the default tiers, by profile (mean of its series). */
   steady: Map<Profile, number>;
+  /** The same, split: bytes per series in each tier (raw, 5m, 1h, 1d), then the open 5m day, then staging. */
+  steadyParts: Map<Profile, number[]>;
   /** Bytes per series actually used by the file after the run (all profiles, everything included). */
   runBytesPerSeries: number;
   /** SQLite's cost per chunk row beyond its blob (cell, pointer, page slack, overflow), measured by dbstat. */
@@ -25,9 +28,17 @@ const CHUNK_BITS = 2 ** 25 * 2 ** 26;
  * to the data's own variation. Days are simulated in one outer transaction each: the commit cost is not what
  * is measured here, and the bytes written are the same.
  */
-export function measureSize(days: number, perProfile: number): SizeReport {
-  const profiles: Profile[] = [...PROFILES, 'random'];
+export interface SizeOptions {
+  /** Profiles measured (default: every profile and the random worst case). */
+  profiles?: readonly Profile[];
+  /** The history policy every series is written with (default: full). */
+  history?: SeriesHistory;
+}
+
+export function measureSize(days: number, perProfile: number, options: SizeOptions = {}): SizeReport {
+  const profiles: Profile[] = options.profiles ? [...options.profiles] : [...PROFILES, 'random'];
   const series = makeSeries(profiles.length * perProfile, profiles, 7);
+  if (options.history) for (const s of series) s.sample.history = options.history;
   const store = openMetricStore(':memory:');
   const step = 60_000;
   // Aligned to the coarsest chunk so that every sealed chunk after t0 is a full one.
@@ -78,24 +89,29 @@ export function measureSize(days: number, perProfile: number): SizeReport {
     sums.set(k, acc);
   }
   const steady = new Map<Profile, number>();
+  const steadyParts = new Map<Profile, number[]>();
   for (const profile of profiles) {
     const sids = [...bySid].filter(([, p]) => p === profile).map(([sid]) => sid);
-    let total = 0;
+    const parts = [0, 0, 0, 0, 0, 0];
     for (const sid of sids) {
       DEFAULT_TIERS.forEach((spec, tier) => {
         const acc = sums.get(`${tier}:${sid}`);
+        // A tier the policy does not keep costs nothing, not empty rows.
+        if (tier < finestTier(options.history ?? 'full')) return;
         const mean = acc ? acc.bytes / acc.n : 0;
-        total += (Math.ceil(spec.retentionMs / spec.chunkMs) + 1) * (mean + rowOverhead);
+        parts[tier]! += (Math.ceil(spec.retentionMs / spec.chunkMs) + 1) * (mean + rowOverhead);
       });
       // The open day of the 5m tier, its segments (measured at the run's end, 23:59: nearly a whole day).
-      total += openBytes.get(sid) ?? 0;
+      parts[4]! += openBytes.get(sid) ?? 0;
       // The unsealed hour (plus grace) in the staging log: 65 samples of 12 bytes at 60 s.
-      total += 65 * 12;
+      parts[5]! += 65 * 12;
     }
-    steady.set(profile, total / sids.length);
+    const perSeries = parts.map((p) => p / sids.length);
+    steadyParts.set(profile, perSeries);
+    steady.set(profile, perSeries.reduce((a, b) => a + b, 0));
   }
   store.database.pragma('wal_checkpoint(TRUNCATE)');
   const runBytesPerSeries = store.stats().usedBytes / series.length;
   store.close();
-  return { days, steady, runBytesPerSeries, rowOverhead, chunksPerTier };
+  return { days, steady, steadyParts, runBytesPerSeries, rowOverhead, chunksPerTier };
 }

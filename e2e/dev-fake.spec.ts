@@ -202,14 +202,23 @@ test('2,000 tiles: first paint and a live update stay quick', async ({ page, fak
   test.setTimeout(300_000);
   const { open, core } = await fake({ extraDevices: 2000 });
   await open();
+  // The dashboard is virtualised (issue 18): the window is full of tiles when one starts below its
+  // bottom edge; the rest are unmounted rows (e2e/dashboard-virtual.spec.ts scrolls, tabs and searches).
   await page.waitForFunction(
-    (n) =>
-      (
-        globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
-      ).document.querySelectorAll('a[data-testid^="tile-"]').length >= n,
-    core.devices.size,
+    () => {
+      const g = globalThis as unknown as {
+        innerHeight: number;
+        document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { top: number } }> };
+      };
+      const tiles = g.document.querySelectorAll('a[data-testid^="tile-"]');
+      const last = tiles[tiles.length - 1];
+      return last !== undefined && last.getBoundingClientRect().top >= g.innerHeight;
+    },
+    undefined,
     { timeout: 60_000 },
   );
+  const mounted = await page.locator('a[data-testid^="tile-"]').count();
+  expect(mounted, 'only the rows near the window are mounted').toBeLessThan(200);
   const shown = await page.evaluate(() =>
     Math.round((globalThis as unknown as { performance: { now(): number } }).performance.now()),
   );
@@ -220,7 +229,7 @@ test('2,000 tiles: first paint and a live update stay quick', async ({ page, fak
   }
   const median = [...times].sort((a, b) => a - b)[2] ?? 0;
   console.log(
-    `2,000 tiles: all tiles in the DOM ${shown} ms after navigation; one device update on screen in ${median} ms (in-page, median of 5: ${times.join(', ')})`,
+    `2,000 tiles: the window full of tiles (${mounted} of ${core.devices.size} mounted) ${shown} ms after navigation; one device update on screen in ${median} ms (in-page, median of 5: ${times.join(', ')})`,
   );
   expect(median, 'one device update must not re-render 2,000 tiles').toBeLessThan(250);
   await page.screenshot({ path: 'e2e/screenshots/fake-2000-tiles.png' });

@@ -19,6 +19,8 @@ export interface FakeOptions {
   /** Extra devices beyond one per family, cycling through the families (the 2,000-tile test). */
   extraDevices?: number;
   rowsPerTable?: number;
+  /** Rows of named tables wherever a device has them, overriding rowsPerTable: `{ vms: 5000 }` (a 5,000-VM vCenter). */
+  tableRows?: Readonly<Record<string, number>>;
   notices?: string[];
   mode?: 'desktop' | 'web';
   language?: UiSettings['language'];
@@ -87,6 +89,7 @@ export class FakeCore {
           index: i,
           now: this.now,
           rows,
+          ...(options.tableRows && { tableRows: options.tableRows }),
           state: d.id === 'this-computer' ? 'ok' : undefined,
         }),
       );

@@ -58,6 +58,8 @@ export interface MakeDeviceOptions {
   index: number;
   now: number;
   rows?: number;
+  /** Rows of named tables, overriding `rows` for them. */
+  tableRows?: Readonly<Record<string, number>>;
   state?: State;
 }
 
@@ -68,6 +70,7 @@ export function makeDevice({
   index,
   now,
   rows = 60,
+  tableRows,
   state,
 }: MakeDeviceOptions): FakeDevice {
   const r = rng(hash(id));
@@ -77,7 +80,7 @@ export function makeDevice({
   for (const s of descriptor.sections) {
     if (s.kind === 'identity') for (const f of s.fields) identity[f.key] = valueForField(f, index, r(), now);
     if (s.kind === 'table') {
-      tables[s.table] = Array.from({ length: rows }, (_, row) =>
+      tables[s.table] = Array.from({ length: tableRows?.[s.table] ?? rows }, (_, row) =>
         Object.fromEntries(s.columns.map((c) => [c.key, valueForField(c, row, r(), now)])),
       );
     }

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { Logger } from '../core/ports';
 import { checkBindPolicy } from '../server/bind-policy';
-import { startServer, type RunningServer } from '../server/http-server';
+import { startServer } from '../server/http-server';
 import { ServeError } from '../server/serve-error';
+import { deferredCore } from '../server/deferred-core';
 import type { HeadlessCoreOptions, ServedCore } from '../server/served-core';
-import { consoleLogger } from './serve-console-log';
+import { keepHeapCloseToLiveSet } from './heap-policy';
+import { consoleLogger, holdInfoLines } from './serve-console-log';
 import { prepareDataDir } from './serve-data-dir';
 import { parseServeOptions, readTlsFiles, type ServeConfig } from './serve-options';
 import { takeShutdownSignals } from './shutdown-signals';
@@ -68,31 +70,45 @@ function oneLine(error: unknown): string {
   return message.replace(/\s*\n\s*/g, ' ');
 }
 
-/** Starts everything, prints the URL, and stays up until SIGINT/SIGTERM. Throws ServeError on a start failure. */
+/**
+ * Starts everything, prints the URL, and stays up until SIGINT/SIGTERM. Throws ServeError on a start failure.
+ * The server listens before the core is built: the login page needs none of the core, and on a large site
+ * building it (modules, store, 1,000 devices' alert memory, first polls) takes longer than the start-up bar.
+ * Calls that arrive meanwhile wait for the core (deferred-core.ts); the URL is printed once it is ready.
+ */
 export async function runServe(config: ServeConfig, createCore: CoreFactory, log: Logger): Promise<void> {
+  keepHeapCloseToLiveSet();
   // Everything that can be checked without the core is checked first: fast, one-line failures.
   checkBindPolicy(config.host, config.tlsFiles !== null, config.insecurePublic);
   const dataDir = await prepareDataDir(config.dataDir);
   const tls = config.tlsFiles ? await readTlsFiles(config.tlsFiles) : undefined;
 
-  const core = await createCore({ dataDir, secrets: config.secrets, logToConsole: true });
-  let server: RunningServer;
+  const deferred = deferredCore();
+  const startLog = holdInfoLines(log);
+  const server = await startServer(deferred.served, {
+    host: config.host,
+    port: config.port,
+    staticDir: config.staticDir,
+    dataDir,
+    tls,
+    insecurePublic: config.insecurePublic,
+    allowedHosts: config.allowedHosts,
+    log: startLog.log,
+  });
+  let core: ServedCore | null = null;
   try {
+    // A turn of the event loop first: a browser already waiting gets its login page before the core's modules load.
+    await new Promise((resolve) => setImmediate(resolve));
+    core = await createCore({ dataDir, secrets: config.secrets, logToConsole: true });
     const info = await core.info();
     if (!info.secrets.available) throw secretsError(config.secrets, info.secrets.message);
     for (const notice of info.notices) log.warn(notice);
-    server = await startServer(core, {
-      host: config.host,
-      port: config.port,
-      staticDir: config.staticDir,
-      dataDir,
-      tls,
-      insecurePublic: config.insecurePublic,
-      allowedHosts: config.allowedHosts,
-      log,
-    });
+    deferred.ready(core);
+    startLog.release();
   } catch (error) {
-    await core.close().catch(() => undefined);
+    deferred.failed(error);
+    await server.close().catch(() => undefined);
+    await core?.close().catch(() => undefined);
     throw error;
   }
 
@@ -112,7 +128,7 @@ export async function runServe(config: ServeConfig, createCore: CoreFactory, log
     log.info('stopping', { signal });
     server
       .close()
-      .then(() => core.close())
+      .then(() => deferred.served.close())
       .then(
         () => process.exit(0),
         (error: unknown) => {

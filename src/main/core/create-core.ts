@@ -26,7 +26,8 @@ import { createAudit } from './audit/audit-trail';
 import { resolveLang } from '../../shared/format/locale';
 import { ReportScheduler } from './schedule/report-scheduler';
 import { runAndMail } from './schedule/scheduled-run';
-import { prometheusText } from './prometheus';
+import { processMetricsText, prometheusText } from './prometheus';
+import { ProcessStats } from './process-stats';
 import { REPORT_CHECKS } from './report/checks/index';
 import { ReportHistory } from './report/history';
 import { chromiumPdf } from './report/render/chromium-pdf';
@@ -202,6 +203,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   let maintenance: NodeJS.Timeout | null = null;
+  const processStats = new ProcessStats();
   const maintain = (): void => {
     try {
       store.maintain(clock.now());
@@ -217,7 +219,7 @@ export function createCore(options: CoreOptions): Core {
     reports,
     mail,
     info,
-    metricsText: () => prometheusText(store.latest(), monitor.list()),
+    metricsText: () => prometheusText(store.latest(), monitor.list()) + processMetricsText(processStats.read()),
     async metricsTokenMatches(token) {
       if (!settings.get().metricsTokenSet) return false;
       const expected = await secrets.get(METRICS_TOKEN_REF).catch(() => null);
@@ -253,10 +255,12 @@ export function createCore(options: CoreOptions): Core {
       schedule.start();
       maintenance = setInterval(maintain, MAINTENANCE_EVERY_MS);
       maintenance.unref();
+      processStats.start();
       log.info('core started', { devices: registry.list().length, mode: options.mode });
     },
     async stop() {
       if (maintenance) clearInterval(maintenance);
+      processStats.stop();
       await monitor.stop();
       incidentTracker.dispose();
       await schedule.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceSummary } from '../../shared/contract/devices';
-import { prometheusText } from './prometheus';
+import { processMetricsText, prometheusText } from './prometheus';
 
 const device = (id: string, name: string, state: DeviceSummary['state']): DeviceSummary => ({
   id,
@@ -37,5 +37,32 @@ describe('prometheus exposition', () => {
     expect(text).toContain('instance="C:\\\\ \\"sys\\""');
     expect(text).not.toContain('device_id="gone"');
     expect(lines).toContain('vigie_device_state{device="db \\"main\\"\\nserver",device_id="a",family="linux"} 2');
+  });
+});
+
+describe('process metrics exposition', () => {
+  it('names the process figures as Prometheus clients do and gives the lag in seconds', () => {
+    const text = processMetricsText({
+      residentBytes: 150_000_000,
+      heapUsedBytes: 40_000_000,
+      cpuSeconds: 12.5,
+      startTimeSeconds: 1_700_000_000,
+      openFds: 1034,
+      lag: { p50: 0.0004, p99: 0.0123, max: 0.05, samples: 980 },
+    });
+    const lines = text.trim().split('\n');
+    expect(lines).toContain('# TYPE process_resident_memory_bytes gauge');
+    expect(lines).toContain('process_resident_memory_bytes 150000000');
+    expect(lines).toContain('process_open_fds 1034');
+    expect(lines).toContain('process_cpu_seconds_total 12.5');
+    expect(lines).toContain('# TYPE vigie_event_loop_lag_p99_seconds gauge');
+    expect(lines).toContain('vigie_event_loop_lag_p99_seconds 0.0123');
+    expect(lines).toContain('vigie_event_loop_lag_max_seconds 0.05');
+  });
+
+  it('leaves out what it could not read rather than writing 0', () => {
+    const text = processMetricsText({ residentBytes: 1, heapUsedBytes: 1, cpuSeconds: 0, startTimeSeconds: 1, openFds: null, lag: null });
+    expect(text).not.toContain('process_open_fds');
+    expect(text).not.toContain('vigie_event_loop_lag');
   });
 });

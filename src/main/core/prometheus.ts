@@ -1,4 +1,5 @@
 import type { DeviceSummary } from '../../shared/contract/devices';
+import type { ProcessStatsReading } from './process-stats';
 import type { LatestValue } from './store/metric-store';
 
 const STATE_VALUE = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
@@ -36,6 +37,44 @@ export function prometheusText(latest: readonly LatestValue[], devices: readonly
   out.push('# HELP vigie_device_state Device state: 0 ok, 1 warning, 2 critical, 3 unknown', '# TYPE vigie_device_state gauge');
   for (const d of devices) {
     out.push(`vigie_device_state{device="${escapeLabel(d.name)}",device_id="${escapeLabel(d.id)}",family="${escapeLabel(d.family)}"} ${STATE_VALUE[d.state]}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The process's own figures under the names Prometheus client libraries use (process_*, nodejs_*), so the
+ * usual dashboards work unchanged; the event-loop lag over the window since the last scrape.
+ */
+export function processMetricsText(r: ProcessStatsReading): string {
+  const out: string[] = [
+    '# HELP process_resident_memory_bytes Resident memory size in bytes',
+    '# TYPE process_resident_memory_bytes gauge',
+    `process_resident_memory_bytes ${r.residentBytes}`,
+    '# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds',
+    '# TYPE process_cpu_seconds_total counter',
+    `process_cpu_seconds_total ${r.cpuSeconds}`,
+    '# HELP process_start_time_seconds Start time of the process since unix epoch in seconds',
+    '# TYPE process_start_time_seconds gauge',
+    `process_start_time_seconds ${r.startTimeSeconds}`,
+    '# HELP nodejs_heap_size_used_bytes Process heap size used from Node.js in bytes',
+    '# TYPE nodejs_heap_size_used_bytes gauge',
+    `nodejs_heap_size_used_bytes ${r.heapUsedBytes}`,
+  ];
+  if (r.openFds !== null) {
+    out.push('# HELP process_open_fds Number of open file descriptors', '# TYPE process_open_fds gauge', `process_open_fds ${r.openFds}`);
+  }
+  if (r.lag) {
+    for (const [name, value, what] of [
+      ['p50', r.lag.p50, 'Median'],
+      ['p99', r.lag.p99, '99th percentile'],
+      ['max', r.lag.max, 'Maximum'],
+    ] as const) {
+      out.push(
+        `# HELP vigie_event_loop_lag_${name}_seconds ${what} of how late the event loop ran timers since the previous scrape`,
+        `# TYPE vigie_event_loop_lag_${name}_seconds gauge`,
+        `vigie_event_loop_lag_${name}_seconds ${value}`,
+      );
+    }
   }
   return out.join('\n') + '\n';
 }

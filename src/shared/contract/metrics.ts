@@ -28,6 +28,11 @@ export type SeriesData = z.infer<typeof SeriesDataSchema>;
 export const MetricsResultSchema = z.strictObject({
   tier: TierSchema,
   stepMs: z.number().int().positive(),
+  /**
+   * Each point is a bucket with the AVG/MIN/MAX of the samples in it (every consolidated tier, and raw samples
+   * bucketed per pixel when more than the chart can show); false or absent: raw samples as recorded.
+   */
+  bucketed: z.boolean().optional(),
   series: z.array(SeriesDataSchema),
 });
 export type MetricsResult = z.infer<typeof MetricsResultSchema>;

@@ -83,6 +83,35 @@ export const ENUM_LABELS: Readonly<Record<string, Label>> = {
   full: { en: 'Full', fr: 'Plein' },
   flexibleVolume: { en: 'Flexible volume', fr: 'Volume flexible' },
   aggregate: { en: 'Aggregate', fr: 'Agrégat' },
+  // Hardware sensor types: vSphere's HostNumericSensorType and ENTITY-SENSOR-MIB's (esxi-sensors.ts)
+  temperature: { en: 'Temperature', fr: 'Température' },
+  fan: { en: 'Fan', fr: 'Ventilateur' },
+  voltage: { en: 'Voltage', fr: 'Tension' },
+  voltageAC: { en: 'Voltage (AC)', fr: 'Tension (alternatif)' },
+  voltageDC: { en: 'Voltage (DC)', fr: 'Tension (continu)' },
+  current: { en: 'Current', fr: 'Courant' },
+  power: { en: 'Power', fr: 'Alimentation' },
+  frequency: { en: 'Frequency', fr: 'Fréquence' },
+  humidity: { en: 'Humidity', fr: 'Humidité' },
+  airflow: { en: 'Airflow', fr: 'Débit d’air' },
+  presence: { en: 'Presence', fr: 'Présence' },
+  processor: { en: 'Processor', fr: 'Processeur' },
+  memory: { en: 'Memory', fr: 'Mémoire' },
+  storage: { en: 'Storage', fr: 'Stockage' },
+  systemBoard: { en: 'System board', fr: 'Carte mère' },
+  battery: { en: 'Battery', fr: 'Batterie' },
+  bios: { en: 'BIOS', fr: 'BIOS' },
+  cable: { en: 'Cable', fr: 'Câble' },
+  watchdog: { en: 'Watchdog', fr: 'Chien de garde' },
+  // Where an ESXi SNMP page's hardware sensors come from (esxi-sensors.ts)
+  entitySensorMib: { en: 'The host’s SNMP agent (ENTITY-SENSOR-MIB)', fr: 'L’agent SNMP de l’hôte (ENTITY-SENSOR-MIB)' },
+  vmwareEnvMib: { en: 'The host’s SNMP agent (VMWARE-ENV-MIB, states without readings)', fr: 'L’agent SNMP de l’hôte (VMWARE-ENV-MIB, états sans valeurs)' },
+  chassis: { en: 'Chassis', fr: 'Châssis' },
+  sensorsFromVcenter: { en: 'The vCenter managing this host (vSphere health system)', fr: 'Le vCenter qui gère cet hôte (système de santé vSphere)' },
+  noSensorMib: {
+    en: 'None: the host’s SNMP agent exposes no sensor MIB. Add the vCenter that manages this host to Vigie to see its sensors here.',
+    fr: 'Aucun : l’agent SNMP de l’hôte n’expose aucune MIB de capteurs. Ajoutez à Vigie le vCenter qui gère cet hôte pour voir ses capteurs ici.',
+  },
 };
 
 export function enumLabel(value: string, lang: 'en' | 'fr'): string | null {

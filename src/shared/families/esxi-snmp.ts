@@ -74,6 +74,45 @@ export const esxiSnmp: FamilyDescriptor = {
         { key: 'freePercent', label: label('Free %', 'Libre %'), unit: 'percent' },
       ],
     },
+    {
+      kind: 'identity',
+      title: label('Hardware health', 'Santé matérielle'),
+      fields: [
+        // A code the page words (enum-labels.ts): the agent's ENTITY-SENSOR-MIB, a vCenter, or none with how to get them.
+        { key: 'sensorsSource', label: label('Sensors from', 'Capteurs lus par') },
+        { key: 'sensorsVcenter', label: label('vCenter', 'vCenter'), format: 'text' },
+      ],
+    },
+    {
+      kind: 'table',
+      title: label('Hardware sensors', 'Capteurs matériels'),
+      table: 'sensors',
+      // Problems first.
+      sortBy: 'status',
+      sortDesc: true,
+      filterable: true,
+      stateColumn: 'status',
+      columns: [
+        { key: 'sensor', label: label('Sensor', 'Capteur') },
+        { key: 'type', label: label('Type', 'Type') },
+        // One column per quantity with its unit, formatted in the user's locale; the page hides empty ones.
+        { key: 'temperature', label: label('Temperature', 'Température'), unit: 'celsius' },
+        { key: 'voltage', label: label('Voltage', 'Tension'), unit: 'volts' },
+        { key: 'current', label: label('Current', 'Courant'), unit: 'amperes' },
+        { key: 'power', label: label('Power', 'Puissance'), unit: 'watts' },
+        { key: 'frequency', label: label('Frequency', 'Fréquence'), unit: 'hertz' },
+        // RPM, %RH, CFM and the host's own words have no unit of ours: the number with its unit beside it.
+        { key: 'reading', label: label('Other reading', 'Autre valeur') },
+        { key: 'unit', label: label('Unit', 'Unité'), format: 'text' },
+        { key: 'status', label: label('Status', 'État'), format: 'state' },
+      ],
+    },
+    {
+      kind: 'chart',
+      title: label('Hardware temperatures', 'Températures matérielles'),
+      unit: 'celsius',
+      series: [{ metric: 'sensor.temperature', instance: '*' }],
+    },
     interfacesTable,
   ],
 };

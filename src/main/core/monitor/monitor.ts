@@ -12,11 +12,13 @@ import type { DeviceRegistry } from '../inventory/device-registry';
 import { PollError, type DevicePoller, type PollResult } from '../pollers/source';
 import { withUptimeMetric } from '../pollers/uptime-metric';
 import type { Clock, EventSink, Logger } from '../ports';
-import type { MetricStore, SampleInput } from '../store/metric-store';
+import type { MetricStore } from '../store/metric-store';
 import { initialFamily, type DeviceRuntime } from './device-runtime';
 import { keyFigure } from './key-figure';
 import { applyBounds, boundsFor } from './poll-bounds';
+import { pollSamples } from './poll-samples';
 import { uptimeStats } from './uptime-stats';
+import { joinVcenterSensors, type VcenterView } from './vcenter-sensors';
 import type { Scheduler } from './scheduler';
 import { tileEnglish, tileText } from './tile-text';
 
@@ -169,7 +171,8 @@ export class Monitor {
     let credentialMissing = false;
     try {
       r.poller ??= await this.openPoller(r);
-      result = applyBounds(withUptimeMetric(await r.poller.poll(signal)), boundsFor(r.config.kind), () => this.knownSeries(id));
+      const polled = joinVcenterSensors(r.config, await r.poller.poll(signal), () => this.vcenters());
+      result = applyBounds(withUptimeMetric(polled), boundsFor(r.config.kind), () => this.knownSeries(id));
     } catch (error) {
       failure = error instanceof PollError ? error.message : `Poll failed: ${(error as Error).message ?? String(error)}`;
       credentialMissing = error instanceof PollError && error.stage === 'secrets';
@@ -240,6 +243,13 @@ export class Monitor {
   private recordSystem(at: number, severity: EventRecord['severity'], text: Message, message: string): void {
     const event = this.deps.events.append({ at, deviceId: null, deviceName: null, severity, kind: 'system', message, text });
     this.deps.sink.emit('events:appended', event);
+  }
+
+  /** The vCenters monitored here, for an ESXi host whose SNMP agent has no sensor MIB (vcenter-sensors.ts). */
+  private vcenters(): VcenterView[] {
+    return [...this.runtimes.values()]
+      .filter((x) => x.config.kind === 'vsphere' && x.config.enabled)
+      .map((x) => ({ name: x.config.name, snapshot: x.snapshot }));
   }
 
   private alertDevice(r: DeviceRuntime): AlertDevice {
@@ -330,13 +340,8 @@ export class Monitor {
   }
 
   private ingest(r: DeviceRuntime, result: PollResult | null, now: number): void {
-    const id = r.config.id;
-    const samples: SampleInput[] = [{ deviceId: id, metric: 'device.up', instance: '', unit: '', value: result ? 1 : 0 }];
-    if (result) {
-      for (const m of result.metrics) samples.push({ deviceId: id, metric: m.name, instance: m.instance, unit: m.unit, value: m.value });
-    }
     try {
-      this.deps.store.ingest(now, samples);
+      this.deps.store.ingest(now, pollSamples(r.config.id, result));
     } catch (error) {
       this.deps.log.error('metric store write failed', { device: r.config.name, error: (error as Error).message });
     }

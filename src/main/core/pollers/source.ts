@@ -17,6 +17,11 @@ export interface PollResult {
   problems: { severity: 'warning' | 'critical' | 'unknown'; message: string; id?: string }[];
   /** How long the device itself has been up, when it says so. */
   uptimeSeconds: number | null;
+  /**
+   * Metric names whose series the store keeps without the raw tier (store/series-history.ts): a large
+   * vCenter's per-VM figures under its history policy. Absent: every series keeps full history.
+   */
+  reducedHistory?: readonly string[];
 }
 
 /**

@@ -110,7 +110,9 @@ function firstAfter(sids: readonly number[], cursor: number): number {
 function firstSourceWindowStart(ctx: StoreContext, tier: number, p: PassState): number | null {
   const finer = ctx.tiers[tier - 1]!;
   const fromWindow = Math.floor(p.sealed / finer.chunkMs);
-  const id = ctx.stmts.chunks[tier - 1]!.first.get(chunkId(tier - 1, fromWindow, 0), chunkId(tier, 0, 0));
+  // The 5m tier is sealed from segments, which every series has (a reduced series has no raw chunk).
+  const source = tier === 1 ? ctx.stmts.segments : ctx.stmts.chunks[tier - 1]!;
+  const id = source.first.get(chunkId(tier - 1, fromWindow, 0), chunkId(tier, 0, 0));
   if (id === undefined) return null;
   return Math.max(p.sealed, floorTo(chunkWindow(id) * finer.chunkMs, ctx.tiers[tier]!.chunkMs));
 }
@@ -133,7 +135,8 @@ function sealRaw(ctx: StoreContext, s: Series, target: number, sealedRaw: [Serie
   const slots = day.chunkMs / day.stepMs;
   split(s.openT, 0, count, ctx.tiers[0]!.chunkMs, (window, span, start, end) => {
     const id = chunkId(0, window, s.sid);
-    ctx.stmts.chunks[0]!.put.run(id, encodeRaw(window * span, s.openT, s.openV, start, end));
+    // A reduced series keeps no raw tier: only the window's 5m buckets below are written.
+    if (s.history === 'full') ctx.stmts.chunks[0]!.put.run(id, encodeRaw(window * span, s.openT, s.openV, start, end));
     const dayStart = floorTo(window * span, day.chunkMs);
     const first = Math.floor((window * span - dayStart) / day.stepMs);
     const b = createBuckets(window * span, day.stepMs, span / day.stepMs);

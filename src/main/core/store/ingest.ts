@@ -1,6 +1,7 @@
 import { seriesKey } from '../../../shared/series-key';
 import { UNITS } from '../../../shared/units';
 import type { SampleInput } from './metric-store';
+import { isSeriesHistory, type SeriesHistory } from './series-history';
 import { appendOpen, newSeries, type Series } from './series-registry';
 import { sealedUntil, type StoreContext } from './store-context';
 import { DAY, MAX_SERIES_ID } from './tiers';
@@ -26,6 +27,11 @@ export function decodeStaging(data: Uint8Array): { values: Float64Array; sids: U
   const n = data.byteLength / 12;
   const copy = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
   return { values: new Float64Array(copy, 0, n), sids: new Uint32Array(copy, 8 * n, n) };
+}
+
+/** An unknown policy (a caller outside TypeScript) keeps everything rather than losing data. */
+function historyOf(sample: SampleInput): SeriesHistory {
+  return isSeriesHistory(sample.history) ? sample.history : 'full';
 }
 
 function validName(s: unknown): s is string {
@@ -83,9 +89,17 @@ export class Ingester {
         s = this.register(sample);
         if (!s) continue;
         created.push(s);
-      } else if (s.unit !== sample.unit && KNOWN_UNITS.has(sample.unit)) {
-        stmts.updateUnit.run(sample.unit, s.sid);
-        s.unit = sample.unit;
+      } else {
+        if (s.unit !== sample.unit && KNOWN_UNITS.has(sample.unit)) {
+          stmts.updateUnit.run(sample.unit, s.sid);
+          s.unit = sample.unit;
+        }
+        const history = historyOf(sample);
+        if (s.history !== history) {
+          // A policy change applies from the next sealing on; what is already sealed stays until retention.
+          stmts.updateHistory.run(history, s.sid);
+          s.history = history;
+        }
       }
       // One sample per series per batch, strictly after the previous one and not in a sealed window.
       if (s.batch === batch || t <= s.lastAt || t < sealedUntil(this.ctx, 0, s)) {
@@ -112,9 +126,10 @@ export class Ingester {
       this.ctx.rejected++;
       return undefined;
     }
-    const sid = Number(this.ctx.stmts.insertSeries.run(deviceId, metric, instance, unit).lastInsertRowid);
+    const history = historyOf(sample);
+    const sid = Number(this.ctx.stmts.insertSeries.run(deviceId, metric, instance, unit, history).lastInsertRowid);
     if (sid > MAX_SERIES_ID) throw new Error(`more than ${MAX_SERIES_ID} series were ever registered in this store`);
-    const s = newSeries(sid, deviceId, metric, instance, unit);
+    const s = newSeries(sid, deviceId, metric, instance, unit, history);
     this.ctx.registry.add(s);
     return s;
   }

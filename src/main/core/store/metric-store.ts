@@ -1,5 +1,6 @@
 import type { MetricsResult } from '../../../shared/contract/metrics';
 import type { Unit } from '../../../shared/units';
+import type { SeriesHistory } from './series-history';
 
 /** One value of one series at one time, as a poll produces it. */
 export interface SampleInput {
@@ -8,6 +9,8 @@ export interface SampleInput {
   instance: string;
   unit: Unit;
   value: number;
+  /** Tiers kept for this series (series-history.ts); omitted: full. The latest batch's choice is remembered. */
+  history?: SeriesHistory;
 }
 
 export interface SeriesMeta {
@@ -39,8 +42,9 @@ export interface MetricStore {
    */
   ingest(at: number, samples: readonly SampleInput[]): void;
   /**
-   * Best tier for the range and point budget: the finest whose retention covers `from` and whose points fit
-   * `maxPoints` (else the 1-d tier with merged buckets). Columnar AVG/MIN/MAX per series, in the order asked;
+   * At most `maxPoints` points (a chart's width in pixels) from the finest tier whose retention covers `from`:
+   * as stored when it fits, else raw samples bucketed or buckets merged, MIN/MAX exact (see chooseTier in
+   * query.ts); `bucketed` says which. Columnar AVG/MIN/MAX per series, in the order asked;
    * null where no sample fell (raw: a null point marks a gap of more than 2.5 intervals); unknown keys get
    * empty arrays. Consolidated points are stamped with their bucket's start.
    */

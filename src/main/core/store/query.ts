@@ -1,5 +1,6 @@
 import type { MetricsResult, SeriesData } from '../../../shared/contract/metrics';
-import { mergeBuckets, type Buckets } from './buckets';
+import { addSamples, createBuckets, mergeBuckets, type Buckets } from './buckets';
+import { finestTier } from './series-history';
 import type { Series } from './series-registry';
 import type { StoreContext } from './store-context';
 import { readBuckets, readRaw } from './tier-reader';
@@ -12,27 +13,71 @@ const GAP_INTERVALS = 2.5;
 
 export interface TierChoice {
   tier: number;
-  /** > 1 when even the coarsest tier has more buckets than the budget: that many buckets are merged. */
+  /** Stored buckets merged into one point (1 = the tier as stored; raw samples as stored also have 1). */
   merge: number;
+  /** Width of one point: 0 for raw samples as stored, else the bucket width (raw samples bucketed per point). */
+  stepMs: number;
 }
 
+/** Raw samples bucketed per point: buckets of whole seconds, so times stay readable. */
+const RAW_BUCKET_GRAIN_MS = 1000;
+
 /**
- * The finest tier whose retention still covers `from` (relative to the store's now) and whose number of
- * points over [from, to] fits maxPoints; failing all, the coarsest tier with merged buckets.
+ * The finest resolution that gives at most maxPoints points over [from, to] (one per pixel of the chart),
+ * among the tiers whose retention still covers `from` (relative to the store's now):
+ * - raw samples as stored when they fit, else bucketed by a whole number of sampling intervals (every bucket
+ *   holds as many samples, so the band does not flicker), while that stays finer than the 5-minute tier;
+ * - a consolidated tier as stored when it fits, else its buckets merged by a divisor of the next tier's step
+ *   (10, 15, 20, 30 minutes; 2 to 12 hours), so merged buckets nest in hours and days;
+ * - the coarsest tier, merged as much as it takes.
+ * Merging keeps MIN and MAX exact: a one-minute spike still shows in the band of a week drawn from 10-minute
+ * buckets, where the hourly tier would have given 6 times fewer points than the chart has pixels.
  */
 export function chooseTier(
   tiers: readonly TierSpec[],
   range: { from: number; to: number; now: number; maxPoints: number; rawIntervalMs: number },
 ): TierChoice {
   const { from, to, now, maxPoints, rawIntervalMs } = range;
-  for (let i = 0; i < tiers.length; i++) {
+  const covering = tiers.flatMap((spec, i) => (from < now - spec.retentionMs ? [] : [i]));
+  if (covering.length === 0) covering.push(tiers.length - 1);
+  for (let c = 0; c < covering.length; c++) {
+    const i = covering[c]!;
     const spec = tiers[i]!;
-    if (from < now - spec.retentionMs) continue;
-    const points = spec.stepMs === 0 ? Math.floor((to - from) / rawIntervalMs) + 1 : bucketCount(spec.stepMs, from, to);
-    if (points <= maxPoints) return { tier: i, merge: 1 };
+    const next = c + 1 < covering.length ? tiers[covering[c + 1]!]!.stepMs : undefined;
+    if (spec.stepMs === 0) {
+      if (Math.floor((to - from) / rawIntervalMs) + 1 <= maxPoints) return { tier: i, merge: 1, stepMs: 0 };
+      const grain = Math.max(RAW_BUCKET_GRAIN_MS, Math.round(rawIntervalMs / RAW_BUCKET_GRAIN_MS) * RAW_BUCKET_GRAIN_MS);
+      const step = fittingStep(from, to, maxPoints, grain, next, false);
+      if (step !== null) return { tier: i, merge: 1, stepMs: step };
+      continue;
+    }
+    const step = fittingStep(from, to, maxPoints, spec.stepMs, next, true);
+    if (step !== null) return { tier: i, merge: step / spec.stepMs, stepMs: step };
   }
-  const coarsest = tiers.length - 1;
-  return { tier: coarsest, merge: Math.ceil(bucketCount(tiers[coarsest]!.stepMs, from, to) / maxPoints) };
+  // Unreachable: the last covering tier has no next one and always fits.
+  const last = tiers.length - 1;
+  return { tier: last, merge: 1, stepMs: tiers[last]!.stepMs };
+}
+
+/**
+ * The smallest multiple of `grain` whose epoch-aligned buckets over [from, to] are at most maxPoints, finer
+ * than `next` (and dividing it when `nest`); null when none is.
+ */
+function fittingStep(from: number, to: number, maxPoints: number, grain: number, next: number | undefined, nest: boolean): number | null {
+  const span = to - from;
+  // n buckets cover at least (n - 1) steps, so no step below span / maxPoints fits: start there.
+  const k0 = Math.max(1, Math.ceil(span / maxPoints / grain));
+  if (next !== undefined) {
+    for (let k = k0; grain * k < next; k++) {
+      if (nest && next % (grain * k) !== 0) continue;
+      if (bucketCount(grain * k, from, to) <= maxPoints) return grain * k;
+    }
+    return null;
+  }
+  // A range not aligned on the step straddles one bucket more than its length suggests: a few steps up fit.
+  for (let k = k0; k < k0 + 64; k++) if (bucketCount(grain * k, from, to) <= maxPoints) return grain * k;
+  // Above span / (maxPoints - 1), at most maxPoints buckets whatever the alignment (one bucket: past `to`).
+  return grain * (maxPoints >= 2 ? Math.floor(span / (maxPoints - 1) / grain) + 1 : Math.floor(to / grain) + 1);
 }
 
 function bucketCount(stepMs: number, from: number, to: number): number {
@@ -50,23 +95,38 @@ export function query(ctx: StoreContext, keys: readonly string[], from: number, 
   const horizon = Math.max(ctx.clock, ctx.wallClock());
   from = Math.max(from, ctx.clock - coarsest.retentionMs - coarsest.chunkMs);
   to = Math.min(to, horizon + coarsest.stepMs);
-  if (from > to) return { tier: coarsest.name, stepMs: coarsest.stepMs, series: keys.map((key) => ({ key, t: [], avg: [], min: [], max: [] })) };
+  if (from > to) return { tier: coarsest.name, stepMs: coarsest.stepMs, bucketed: true, series: keys.map((key) => ({ key, t: [], avg: [], min: [], max: [] })) };
   const found = keys.map((k) => ctx.registry.key(k));
   const intervals = found.flatMap((s) => (s && s.intervalMs > 0 ? [s.intervalMs] : []));
   const rawIntervalMs = intervals.length ? Math.max(1, Math.min(...intervals)) : FINEST_INTERVAL_MS;
-  const choice = chooseTier(ctx.tiers, { from, to, now: ctx.clock, maxPoints, rawIntervalMs });
+  // A reduced series has no raw tier (series-history.ts): a query of one starts at the 5-minute tier.
+  const finest = found.reduce((m, s) => Math.max(m, s ? finestTier(s.history) : 0), 0);
+  const picked = chooseTier(ctx.tiers.slice(finest), { from, to, now: ctx.clock, maxPoints, rawIntervalMs });
+  const choice = { ...picked, tier: picked.tier + finest };
   const spec = ctx.tiers[choice.tier]!;
   const series = keys.map((key, i): SeriesData => {
     const s = found[i];
     if (!s) return { key, t: [], avg: [], min: [], max: [] };
-    if (choice.tier === 0) return rawColumns(ctx, s, from, to);
-    const start = floorTo(from, spec.stepMs);
-    let b = readBuckets(ctx, choice.tier, s, start, floorTo(to, spec.stepMs) + spec.stepMs);
+    if (choice.tier === 0) return choice.stepMs === 0 ? rawColumns(ctx, s, from, to) : rawBuckets(ctx, s, from, to, choice.stepMs);
+    // Whole merged buckets: the first one starts before `from` when the range is not aligned on it.
+    const start = floorTo(from, choice.stepMs);
+    let b = readBuckets(ctx, choice.tier, s, start, floorTo(to, choice.stepMs) + choice.stepMs);
     if (choice.merge > 1) b = mergeBuckets(b, choice.merge);
     return bucketColumns(key, b);
   });
-  const stepMs = choice.tier === 0 ? Math.round(rawIntervalMs) : spec.stepMs * choice.merge;
-  return { tier: spec.name, stepMs, series };
+  const stepMs = choice.stepMs === 0 ? Math.round(rawIntervalMs) : choice.stepMs;
+  return { tier: spec.name, stepMs, bucketed: choice.stepMs > 0, series };
+}
+
+/** Raw samples in epoch-aligned buckets of `stepMs` covering [from, to]: AVG/MIN/MAX per point, none left out. */
+function rawBuckets(ctx: StoreContext, s: Series, from: number, to: number, stepMs: number): SeriesData {
+  const start = floorTo(from, stepMs);
+  const end = floorTo(to, stepMs) + stepMs;
+  const b = createBuckets(start, stepMs, (end - start) / stepMs);
+  // Whole buckets, as the consolidated tiers give them: the first point is not an average of a sliver.
+  const raw = readRaw(ctx, s, start, end);
+  addSamples(b, raw.t, raw.v, 0, raw.length);
+  return bucketColumns(s.key, b);
 }
 
 function rawColumns(ctx: StoreContext, s: Series, from: number, to: number): SeriesData {

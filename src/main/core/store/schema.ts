@@ -3,8 +3,9 @@ import { ensurePrivateFile } from '../fs/private-file';
 import type { TierSpec } from './tiers';
 
 /**
- * Layout (schema version 1):
- * - series: one row per series, its metadata and the last sealed value (latest() after a restart).
+ * Layout (schema version 2):
+ * - series: one row per series, its metadata, its history policy and the last sealed value (latest() after a
+ *   restart).
  * - staging: the append log of unsealed samples, one row per ingest batch (a BLOB of sid + value pairs), so
  *   an ingest is one INSERT at the end of one B-tree (no index: an index on `at` doubled the commit cost);
  *   rows go once their hour is sealed into chunks (a scan of about an hour of rows, once an hour).
@@ -17,7 +18,7 @@ import type { TierSpec } from './tiers';
  * - pass: per tier, how far sealing has gone (and where an interrupted pass resumes) and what was dropped.
  * - meta: the chunk layout the file was written with; opening it with another layout would misread windows.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 const PAGE_SIZE = 16384;
 
 const MIGRATIONS: Record<number, string> = {
@@ -50,6 +51,8 @@ const MIGRATIONS: Record<number, string> = {
     );
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // Per-series history policy (series-history.ts); series written before it keep every tier.
+  2: `ALTER TABLE series ADD COLUMN history TEXT NOT NULL DEFAULT 'full';`,
 };
 
 export type Synchronous = 'NORMAL' | 'FULL';

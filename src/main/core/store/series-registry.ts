@@ -1,6 +1,7 @@
 import { seriesKey } from '../../../shared/series-key';
 import type { Unit } from '../../../shared/units';
 import type { SeriesMeta } from './metric-store';
+import type { SeriesHistory } from './series-history';
 
 /**
  * One series as the store keeps it in memory: its id, metadata, latest value, and the samples not yet sealed
@@ -14,6 +15,7 @@ export interface Series {
   metric: string;
   instance: string;
   unit: Unit;
+  history: SeriesHistory;
   lastAt: number;
   lastValue: number;
   /** Smoothed sampling interval (ms), 0 until two samples were seen: sizes raw queries, marks gaps. */
@@ -25,7 +27,7 @@ export interface Series {
   batch: number;
 }
 
-export function newSeries(sid: number, deviceId: string, metric: string, instance: string, unit: Unit): Series {
+export function newSeries(sid: number, deviceId: string, metric: string, instance: string, unit: Unit, history: SeriesHistory = 'full'): Series {
   return {
     sid,
     key: seriesKey(deviceId, metric, instance),
@@ -33,6 +35,7 @@ export function newSeries(sid: number, deviceId: string, metric: string, instanc
     metric,
     instance,
     unit,
+    history,
     lastAt: Number.NEGATIVE_INFINITY,
     lastValue: Number.NaN,
     intervalMs: 0,

@@ -1,5 +1,6 @@
 import { UNITS, type Unit } from '../../../shared/units';
 import { decodeStaging } from './ingest';
+import { isSeriesHistory } from './series-history';
 import { appendOpen, newSeries } from './series-registry';
 import { sealedUntil, type PassState, type StoreContext } from './store-context';
 
@@ -9,6 +10,7 @@ interface SeriesRow {
   metric: string;
   instance: string;
   unit: string;
+  history: string;
   last_at: number | null;
   last_value: number | null;
 }
@@ -35,9 +37,9 @@ export function loadState(ctx: StoreContext): void {
     return row ? { sealed: row.sealed, target: row.target, cursor: row.cursor, dropped: row.dropped } : { sealed: 0, target: null, cursor: 0, dropped: 0 };
   });
   let clock = Math.max(0, ...ctx.passes.map((p) => p.sealed));
-  for (const row of ctx.db.prepare<[], SeriesRow>('SELECT id, device_id, metric, instance, unit, last_at, last_value FROM series ORDER BY id').iterate()) {
+  for (const row of ctx.db.prepare<[], SeriesRow>('SELECT id, device_id, metric, instance, unit, history, last_at, last_value FROM series ORDER BY id').iterate()) {
     const unit: Unit = KNOWN_UNITS.has(row.unit) ? (row.unit as Unit) : '';
-    const s = newSeries(row.id, row.device_id, row.metric, row.instance, unit);
+    const s = newSeries(row.id, row.device_id, row.metric, row.instance, unit, isSeriesHistory(row.history) ? row.history : 'full');
     if (row.last_at !== null && row.last_value !== null) {
       s.lastAt = row.last_at;
       s.lastValue = row.last_value;

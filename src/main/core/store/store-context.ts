@@ -24,8 +24,9 @@ export interface ChunkStatements {
 }
 
 export interface Statements {
-  insertSeries: Database.Statement<[string, string, string, string]>;
+  insertSeries: Database.Statement<[string, string, string, string, string]>;
   updateUnit: Database.Statement<[string, number]>;
+  updateHistory: Database.Statement<[string, number]>;
   updateLast: Database.Statement<[number, number, number]>;
   deleteSeries: Database.Statement<[number]>;
   insertStaging: Database.Statement<[number, Buffer]>;
@@ -49,8 +50,9 @@ function chunkStatements(db: Database.Database, table: string): ChunkStatements 
 
 export function prepareStatements(db: Database.Database, tiers: readonly TierSpec[]): Statements {
   return {
-    insertSeries: db.prepare('INSERT INTO series (device_id, metric, instance, unit) VALUES (?, ?, ?, ?)'),
+    insertSeries: db.prepare('INSERT INTO series (device_id, metric, instance, unit, history) VALUES (?, ?, ?, ?, ?)'),
     updateUnit: db.prepare('UPDATE series SET unit = ? WHERE id = ?'),
+    updateHistory: db.prepare('UPDATE series SET history = ? WHERE id = ?'),
     updateLast: db.prepare('UPDATE series SET last_at = ?, last_value = ? WHERE id = ?'),
     deleteSeries: db.prepare('DELETE FROM series WHERE id = ?'),
     insertStaging: db.prepare('INSERT INTO staging (at, data) VALUES (?, ?)'),

@@ -74,6 +74,26 @@ describe('DeviceStore', () => {
     expect(store.all().map((d) => d.id)).toEqual(['a']);
   });
 
+  it('tells listeners of the whole list once per frame, however many devices changed', () => {
+    const frames: (() => void)[] = [];
+    const store = new DeviceStore((run) => frames.push(run));
+    const onAll = vi.fn();
+    const onA = vi.fn();
+    store.subscribeAll(onAll);
+    store.subscribeId('a', onA);
+    store.replaceAll([summary('a', 'alpha'), summary('b', 'beta')]);
+    for (let i = 0; i < 500; i++) store.upsert(summary('a', 'alpha', { state: i % 2 ? 'ok' : 'warning' }));
+    // A tile hears each change at once; the list's listeners wait for the frame.
+    expect(onA).toHaveBeenCalledTimes(501);
+    expect(onAll).not.toHaveBeenCalled();
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(onAll).toHaveBeenCalledTimes(1);
+    expect(store.all().map((d) => d.state)).toEqual(['ok', 'ok']);
+    store.upsert(summary('b', 'beta', { state: 'critical' }));
+    expect(frames).toHaveLength(1);
+  });
+
   it('stops notifying after unsubscribe', () => {
     const store = new DeviceStore();
     const l = vi.fn();

@@ -10,11 +10,27 @@ function sameSummary(a: DeviceSummary, b: DeviceSummary): boolean {
 }
 
 /**
+ * When listeners of the whole list hear of a change: once per animation frame where there are frames. A
+ * large site sends thousands of updates a second, each its own task; rebuilding the list (and the header's
+ * counts over it) for each one cost more than the tiles themselves. Without frames (unit tests): at once.
+ */
+export type Scheduler = (run: () => void) => void;
+
+const oncePerFrame: Scheduler = (run) => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  else run();
+};
+
+/**
  * The live device list, kept outside React so that one device's update wakes only the components that
  * show that device: each tile subscribes to its own id, the dashboard to the list of ids (which changes only
  * when a device is added, removed or changes group). That is what keeps 2,000 tiles cheap.
  */
 export class DeviceStore {
+  private anyPending = false;
+
+  constructor(private readonly scheduleAny: Scheduler = oncePerFrame) {}
+
   private readonly byId = new Map<string, DeviceSummary>();
   private readonly idListeners = new Map<string, Set<Listener>>();
   private readonly listListeners = new Set<Listener>();
@@ -115,6 +131,11 @@ export class DeviceStore {
 
   private notifyAny(): void {
     this.allSnapshot = null;
-    for (const l of this.anyListeners) l();
+    if (this.anyPending) return;
+    this.anyPending = true;
+    this.scheduleAny(() => {
+      this.anyPending = false;
+      for (const l of this.anyListeners) l();
+    });
   }
 }

@@ -1,19 +1,22 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AlertsPage } from '../alerts/alerts-page';
 import { useApi } from '../api/api-context';
 import { DashboardPage } from '../dashboard/dashboard-page';
-import { DevicePage } from '../device/device-page';
-import { DevicesPage } from '../devices/devices-page';
-import { EventsPage } from '../events/events-page';
-import { MaintenancePage } from '../maintenance/maintenance-page';
-import { ReportsPage } from '../reports/reports-page';
-import { RulesPage } from '../rules/rules-page';
 import { useRoute, type Route } from '../routing/route';
 import { useScrollReset } from '../routing/scroll-reset';
-import { SettingsPage } from '../settings/settings-page';
 import { CommandPalette } from './command-palette';
+import {
+  AlertsPage,
+  DevicePage,
+  DevicesPage,
+  EventsPage,
+  MaintenancePage,
+  ReportsPage,
+  RulesPage,
+  SettingsPage,
+} from './lazy-pages';
+import { PageBoundary } from './page-boundary';
 import { showLiveNotification } from './live-notification';
 import { SettingsProvider } from './settings-context';
 import { Shell } from './shell';
@@ -39,6 +42,14 @@ function Page({ route }: { route: Route }): ReactNode {
     case 'settings':
       return <SettingsPage />;
   }
+}
+
+/**
+ * A fresh error boundary per page, so leaving a page that failed to load clears its message. Device pages
+ * already remount per device; other pages keep their state across parameter changes, as before.
+ */
+function boundaryKey(route: Route): string {
+  return route.page === 'device' ? `device/${route.id}` : route.page;
 }
 
 /** Starts the live feed (device and event updates, desktop-style notifications) for the app's lifetime. */
@@ -68,7 +79,9 @@ export function App(): ReactNode {
       <LiveFeed />
       <CommandPalette />
       <Shell route={route}>
-        <Page route={route} />
+        <PageBoundary key={boundaryKey(route)}>
+          <Page route={route} />
+        </PageBoundary>
       </Shell>
     </SettingsProvider>
   );

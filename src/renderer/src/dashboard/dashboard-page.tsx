@@ -7,6 +7,7 @@ import { href } from '../routing/route';
 import { groupDevices } from './group-devices';
 import { GroupSection } from './group-section';
 import { Legend } from './legend';
+import { rendersEveryTile } from './render-every-tile';
 import { RecentEvents } from './recent-events';
 import { TileTextProvider } from './tile-text';
 
@@ -17,6 +18,7 @@ export function DashboardPage(): ReactNode {
   const loaded = useDevicesLoaded();
   // Recomputed only when membership, names or groups change (ids is then a new array), not on value updates.
   const groups = useMemo(() => groupDevices(ids, (id) => devices.get(id)?.group), [ids, devices]);
+  const virtual = !rendersEveryTile(ids.length);
 
   return (
     <Box
@@ -46,7 +48,7 @@ export function DashboardPage(): ReactNode {
         )}
         <TileTextProvider>
           {groups.map((g) => (
-            <GroupSection key={g.group} group={g.group} ids={g.ids} />
+            <GroupSection key={g.group} group={g.group} ids={g.ids} virtual={virtual} />
           ))}
         </TileTextProvider>
       </Stack>

@@ -45,4 +45,20 @@ describe('UptimeSection (issue 17 item 11)', () => {
     renderUi(<UptimeSection uptime={uptime} />, 'fr');
     expect(firstCells()).toEqual(['Dernières 24 h', '7 derniers jours', 'Sur 9j 2h de surveillance']);
   });
+
+  it('shows a vCenter (no uptime of its own) its availability without lines and columns of dashes', () => {
+    const uptime: UptimeStats = { currentSeconds: null, lastRestartAt: null, periods: [period('day', 300, 100)] };
+    renderUi(<UptimeSection uptime={uptime} />);
+    const table = screen.getByTestId('uptime-table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Period', 'Availability', 'Outages', 'Restarts']);
+    expect(screen.queryByText(/Up for/)).toBeNull();
+    expect(table.textContent).not.toContain('—');
+  });
+
+  it('keeps the uptime columns when the device reports its uptime', () => {
+    const withUptime = { ...period('day', 86_400, 100), minUptimeSeconds: 3600, avgUptimeSeconds: 7200, maxUptimeSeconds: 10_800 };
+    renderUi(<UptimeSection uptime={{ currentSeconds: 10_800, lastRestartAt: null, periods: [withUptime] }} />);
+    expect(within(screen.getByTestId('uptime-table')).getAllByRole('columnheader')).toHaveLength(7);
+    expect(screen.getByText('Up for 3h')).toBeTruthy();
+  });
 });

@@ -34,16 +34,23 @@ export function UptimeSection({ uptime }: { uptime: UptimeStats }): ReactNode {
   const locale = useLocale();
   const d = (s: number | null): string => (s === null ? '—' : formatDuration(s, locale));
   if (uptime.periods.length === 0 && uptime.currentSeconds === null) return null;
+  const shown = shownPeriods(uptime.periods);
+  // A device that reports no uptime of its own (a vCenter) has availability but no uptime between restarts:
+  // its uptime columns and line would be only dashes.
+  const hasUptime = shown.some(({ period: p }) => p.maxUptimeSeconds !== null || p.avgUptimeSeconds !== null);
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-label={t('uptime.title')}>
       <Title order={2} size="h5" mb={4}>
         {t('uptime.title')}
       </Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        {t('uptime.current', { duration: d(uptime.currentSeconds) })}
-        {uptime.lastRestartAt !== null &&
-          ` · ${t('uptime.lastRestart', { when: formatDateTime(uptime.lastRestartAt, locale) })}`}
-      </Text>
+      {(uptime.currentSeconds !== null || uptime.lastRestartAt !== null) && (
+        <Text size="sm" c="dimmed" mb="xs">
+          {uptime.currentSeconds !== null && t('uptime.current', { duration: d(uptime.currentSeconds) })}
+          {uptime.currentSeconds !== null && uptime.lastRestartAt !== null && ' · '}
+          {uptime.lastRestartAt !== null &&
+            t('uptime.lastRestart', { when: formatDateTime(uptime.lastRestartAt, locale) })}
+        </Text>
+      )}
       {uptime.periods.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
           <Table fz="sm" verticalSpacing={4} aria-label={t('uptime.title')} data-testid="uptime-table">
@@ -53,13 +60,13 @@ export function UptimeSection({ uptime }: { uptime: UptimeStats }): ReactNode {
                 <Table.Th ta="right">{t('uptime.availability')}</Table.Th>
                 <Table.Th ta="right">{t('uptime.outages')}</Table.Th>
                 <Table.Th ta="right">{t('uptime.restarts')}</Table.Th>
-                <Table.Th ta="right">{t('uptime.min')}</Table.Th>
-                <Table.Th ta="right">{t('uptime.avg')}</Table.Th>
-                <Table.Th ta="right">{t('uptime.max')}</Table.Th>
+                {hasUptime && <Table.Th ta="right">{t('uptime.min')}</Table.Th>}
+                {hasUptime && <Table.Th ta="right">{t('uptime.avg')}</Table.Th>}
+                {hasUptime && <Table.Th ta="right">{t('uptime.max')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {shownPeriods(uptime.periods).map(({ period: p, partial }) => (
+              {shown.map(({ period: p, partial }) => (
                 <Table.Tr key={p.period}>
                   <Table.Td>
                     {partial
@@ -69,9 +76,9 @@ export function UptimeSection({ uptime }: { uptime: UptimeStats }): ReactNode {
                   <Table.Td ta="right">{formatValue(p.availabilityPercent, 'percent', locale)}</Table.Td>
                   <Table.Td ta="right">{formatValue(p.outages, 'count', locale)}</Table.Td>
                   <Table.Td ta="right">{formatValue(p.restarts, 'count', locale)}</Table.Td>
-                  <Table.Td ta="right">{d(p.minUptimeSeconds)}</Table.Td>
-                  <Table.Td ta="right">{d(p.avgUptimeSeconds)}</Table.Td>
-                  <Table.Td ta="right">{d(p.maxUptimeSeconds)}</Table.Td>
+                  {hasUptime && <Table.Td ta="right">{d(p.minUptimeSeconds)}</Table.Td>}
+                  {hasUptime && <Table.Td ta="right">{d(p.avgUptimeSeconds)}</Table.Td>}
+                  {hasUptime && <Table.Td ta="right">{d(p.maxUptimeSeconds)}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,3 +1,4 @@
+import type { VmHistoryPolicy } from '../../../../shared/kinds/vsphere';
 import type { Unit } from '../../../../shared/units';
 import type { HostSensor } from '../../vsphere/health-sensors';
 import type { About } from '../../vsphere/service-content';
@@ -5,6 +6,7 @@ import { refKey } from '../../vsphere/xml-parse';
 import { MetricList } from '../metric-list';
 import type { PollResult, Row } from '../source';
 import type { HostRates } from './host-rates';
+import { effectiveVmHistory, VM_METRICS } from './vm-history';
 import type { AlarmStateInfo, EntityStatus, HostInfo, Inventory, VmInfo } from './inventory';
 
 export const VSPHERE_FAMILY = 'vsphere';
@@ -20,6 +22,8 @@ export interface LiveInput {
   /** Alarm names by alarm reference value (alarm-12 → "Host CPU usage"). */
   alarmNames: ReadonlyMap<string, string>;
   now: number;
+  /** The device's per-VM history policy (absent: auto). */
+  vmHistory?: VmHistoryPolicy | undefined;
 }
 
 function pct(part: number | undefined, whole: number | undefined): number | null {
@@ -125,6 +129,8 @@ export function buildLiveResult(input: LiveInput): PollResult {
 
   const sensorRows = sensorTable(inv.hosts, hostNames, problems);
 
+  // Per-VM values always reach the VM table; the policy decides what of them becomes series.
+  const vmHistory = effectiveVmHistory(input.vmHistory, vms.length);
   const vmNames = uniqueNames(vms);
   const vmRows: Row[] = [];
   const withoutTools: string[] = [];
@@ -143,7 +149,7 @@ export function buildLiveResult(input: LiveInput): PollResult {
     const real = running ? vmRealCpuPercent(v) : null;
     const guestPct = running ? pct(v.guestMemoryMB, v.memoryMB) : null;
     const hostPct = running ? pct(v.hostMemoryMB, v.memoryMB) : null;
-    if (running) {
+    if (running && vmHistory !== 'table-only') {
       push('vm.cpu.mhz', name, v.cpuUsedMhz, 'megahertz');
       push('vm.cpu.percent', name, allocated, 'percent');
       push('vm.memory.host', name, v.hostMemoryMB !== undefined ? v.hostMemoryMB * MB : undefined, 'bytes');
@@ -265,6 +271,7 @@ export function buildLiveResult(input: LiveInput): PollResult {
     tables: { hosts: hostRows, vms: vmRows, datastores: dsRows, nics: nicRows, storageAdapters: adapterRows, alarms: alarmRows, sensors: sensorRows },
     problems,
     uptimeSeconds: standalone ? (inv.hosts[0]?.uptimeSeconds ?? null) : null,
+    ...(vmHistory === 'reduced' && { reducedHistory: VM_METRICS }),
   };
 }
 

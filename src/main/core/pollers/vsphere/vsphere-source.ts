@@ -179,7 +179,14 @@ class VspherePoller implements DevicePoller {
       // Alarms the server cannot name keep their reference as name; do not ask again every poll.
       for (const a of missing) if (!this.alarmNames.has(a.value)) this.alarmNames.set(a.value, a.value);
     }
-    return buildLiveResult({ about: sc.about, inventory, rates, alarmNames: this.alarmNames, now: this.deps.clock.now() });
+    return buildLiveResult({
+      about: sc.about,
+      inventory,
+      rates,
+      alarmNames: this.alarmNames,
+      now: this.deps.clock.now(),
+      vmHistory: this.target.device.vsphere?.vmHistory,
+    });
   }
 
   async close(): Promise<void> {

@@ -4,11 +4,13 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesInfo } from '../../../../shared/contract/devices';
 import type { ChartSection } from '../../../../shared/families/descriptor';
-import { useLabel } from '../../i18n/use-label';
+import { useLabel, useLocale } from '../../i18n/use-label';
+import { formatDuration } from '../../../../shared/format/format-value';
+import type { Tier } from '../../../../shared/contract/metrics';
 import { shownUnit } from '../sections/shown-unit';
 import { alignSeries, scaleSeries } from './align-series';
 import { ChartLegend } from './chart-legend';
-import { RANGE_MS, RANGES, type RangeId } from './range';
+import { pointBudget, RANGE_MS, RANGES, type RangeId } from './range';
 import { MAX_LINES, resolveChartSeries } from './resolve-series';
 import { seriesStats, withLatest } from './series-stats';
 import { UplotChart } from './uplot-chart';
@@ -26,6 +28,9 @@ interface Props {
   latest?: ReadonlyMap<string, number>;
 }
 
+/** The width of a tier's points as stored; other widths are merged buckets. */
+const TIER_STEP_MS: Record<Tier, number> = { raw: 0, '5m': 300_000, '1h': 3_600_000, '1d': 86_400_000 };
+
 /** Band only where it means something and stays legible. */
 const MAX_BANDS = 6;
 
@@ -40,10 +45,11 @@ export function ChartView({
 }: Props): ReactNode {
   const { t } = useTranslation();
   const pick = useLabel();
+  const locale = useLocale();
   const title = pick(section.title);
   const { ref, width } = useElementSize();
-  // Query about one point per pixel, but not again for every pixel of a resize.
-  const widthBucket = width > 0 ? Math.max(200, Math.ceil(width / 200) * 200) : 0;
+  // At most one point per device pixel of the plot, and not queried again for every pixel of a resize.
+  const widthBucket = pointBudget(width, window.devicePixelRatio);
   const lines = useMemo(
     () => resolveChartSeries(section, deviceId, series, pick),
     [section, deviceId, series, pick],
@@ -65,7 +71,8 @@ export function ChartView({
       latest && shown.factor !== 1 ? new Map([...latest].map(([k, v]) => [k, v * shown.factor])) : latest,
     [latest, shown.factor],
   );
-  const consolidated = result !== null && result.tier !== 'raw';
+  // Points that are buckets (a consolidated tier, or raw samples grouped per pixel) carry a MIN–MAX.
+  const consolidated = result !== null && (result.bucketed ?? result.tier !== 'raw');
   const band = consolidated && lines.length <= MAX_BANDS;
   const stats = useMemo(
     () =>
@@ -84,6 +91,11 @@ export function ChartView({
         : [],
     [aligned, consolidated, keys, latestShown],
   );
+  // Merged buckets or raw samples grouped per pixel are named by their width, not by the tier they came from.
+  const tierLabel =
+    result && consolidated && result.stepMs !== TIER_STEP_MS[result.tier]
+      ? t('chart.tier.merged', { step: formatDuration(result.stepMs / 1000, locale) })
+      : t(`chart.tier.${result?.tier ?? 'raw'}`);
   const [hoverIdx, setHoverIdx] = useState<number | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const toggle = useCallback((key: string) => {
@@ -160,7 +172,7 @@ export function ChartView({
                 title={title}
               />
               <Text size="xs" c="dimmed" mt={4}>
-                {t(`chart.tier.${result?.tier ?? 'raw'}`)}
+                {tierLabel}
                 {band ? ` · ${t('chart.band')}` : ''}
                 {lines.length >= MAX_LINES ? ` · ${t('chart.truncated', { n: MAX_LINES })}` : ''}
                 {` · ${t('chart.zoomHint')}`}

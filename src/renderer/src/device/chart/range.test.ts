@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MetricsQuerySchema } from '../../../../shared/contract/metrics';
-import { isLiveRange, rangeQuery, RANGES, windowQuery } from './range';
+import { isLiveRange, pointBudget, rangeQuery, RANGES, windowQuery } from './range';
 
 describe('rangeQuery', () => {
   const now = 1_700_000_000_000;
@@ -37,5 +37,23 @@ describe('windowQuery (a zoomed span, issue 17 item 8)', () => {
     expect(MetricsQuerySchema.safeParse(q).success).toBe(true);
     // A day at 1200 points is a point every 72 s; the week it was zoomed from had one every 504 s.
     expect((q.to - q.from) / (q.maxPoints ?? 1)).toBeLessThan((7 * 86_400_000) / 1200);
+  });
+});
+
+describe('pointBudget (issue 18 item 2: no more points than pixels)', () => {
+  it('is the plot width in device pixels, stepped down', () => {
+    // A 1,280 px card holds a plot of about 1,200 px: 1,200 points, 2,400 on a HiDPI screen.
+    expect(pointBudget(1280, 1)).toBe(1200);
+    expect(pointBudget(1280, 2)).toBe(2400);
+    expect(pointBudget(1279, 1)).toBe(1100);
+    expect(pointBudget(1280, 1.25)).toBe(1500);
+  });
+  it('changes only past a step, so a small resize does not query again', () => {
+    expect(new Set([1281, 1300, 1350, 1379].map((w) => pointBudget(w, 1)))).toEqual(new Set([1200]));
+  });
+  it('is 0 before layout and never below a small floor', () => {
+    expect(pointBudget(0, 2)).toBe(0);
+    expect(pointBudget(90, 1)).toBe(100);
+    expect(pointBudget(1280, Number.NaN)).toBe(1200);
   });
 });

@@ -30,6 +30,22 @@ export function windowQuery(series: string[], from: number, to: number, widthPx:
   return { series, from, to, maxPoints };
 }
 
+/** Card padding and the y axis: the plot is about this much narrower than its card, in CSS pixels. */
+const PLOT_INSET_CSS_PX = 80;
+/** The budget moves in steps of this many device pixels, so that a resize re-queries only past a step. */
+const BUDGET_STEP_PX = 100;
+
+/**
+ * The points a chart can show: its plot's width in device pixels (two per CSS pixel on a HiDPI screen),
+ * rounded down to a step so that it never asks for more points than the plot has pixels; 0 before layout.
+ */
+export function pointBudget(cardWidthCss: number, devicePixelRatio: number): number {
+  if (cardWidthCss <= 0) return 0;
+  const ratio = Number.isFinite(devicePixelRatio) && devicePixelRatio > 0 ? devicePixelRatio : 1;
+  const px = (cardWidthCss - PLOT_INSET_CSS_PX) * ratio;
+  return Math.max(BUDGET_STEP_PX, Math.floor(px / BUDGET_STEP_PX) * BUDGET_STEP_PX);
+}
+
 /** Short ranges change with every poll; longer ones are refreshed when opened. */
 export function isLiveRange(range: RangeId): boolean {
   return range === '1h' || range === '24h';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnSpec } from '../../../../shared/families/descriptor';
-import { filterRows, sortRows, type Cell, type Row } from './table-rows';
+import { filterRows, sortRows, withoutEmpty, type Cell, type Row } from './table-rows';
 
 const l = (s: string): { en: string; fr: string } => ({ en: s, fr: s });
 const columns: ColumnSpec[] = [
@@ -61,5 +61,32 @@ describe('filterRows', () => {
   it('keeps every row for an empty query and none for a query nothing has', () => {
     expect(filterRows(rows, '  ', columns, display)).toHaveLength(rows.length);
     expect(filterRows(rows, 'zzz', columns, display)).toHaveLength(0);
+  });
+});
+
+describe('withoutEmpty', () => {
+  const cols: ColumnSpec[] = [
+    { key: 'host', label: { en: 'Host', fr: 'Hôte' } },
+    { key: 'device', label: { en: 'Adapter', fr: 'Adaptateur' } },
+    { key: 'read', label: { en: 'Read', fr: 'Lus' }, unit: 'bytesPerSecond' },
+    { key: 'write', label: { en: 'Written', fr: 'Écrits' }, unit: 'bytesPerSecond' },
+  ];
+
+  it('leaves out the columns no row fills (a simulator without adapter counters) and rows with nothing left', () => {
+    const rows = [
+      { host: 'esx01', device: 'vmhba0', read: null, write: null },
+      { host: null, device: '', read: null, write: null },
+      { host: 'esx02', device: 'vmhba1', read: null, write: 0 },
+    ];
+    const out = withoutEmpty(rows, cols);
+    expect(out.columns.map((c) => c.key)).toEqual(['host', 'device', 'write']);
+    expect(out.rows).toEqual([rows[0], rows[2]]);
+  });
+
+  it('returns what it was given when every column and row has a value', () => {
+    const rows = [{ host: 'esx01', device: 'vmhba0', read: 1, write: 2 }];
+    const out = withoutEmpty(rows, cols);
+    expect(out.rows).toBe(rows);
+    expect(out.columns).toBe(cols);
   });
 });

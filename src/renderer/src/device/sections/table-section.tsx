@@ -1,13 +1,13 @@
 import { Button, Checkbox, Group, Pagination, Popover, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconColumns, IconSearch, IconSelector } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnSpec, TableSection } from '../../../../shared/families/descriptor';
 import { StateBadge } from '../../components/state-badge';
 import { isState } from '../../components/state-colors';
 import { useLabel, useLocale } from '../../i18n/use-label';
 import { formatCell } from './format-cell';
-import { filterRows, sortRows, type Cell, type Row } from './table-rows';
+import { filterBySearch, searchTexts, sortRows, withoutEmpty, type Cell, type Row } from './table-rows';
 import classes from './sections.module.css';
 
 const PAGE_SIZE = 50;
@@ -27,7 +27,7 @@ function isNumeric(c: ColumnSpec): boolean {
 
 export function TableView({
   section,
-  rows,
+  rows: given,
   title,
 }: {
   section: TableSection;
@@ -37,6 +37,7 @@ export function TableView({
   const { t } = useTranslation();
   const pick = useLabel();
   const locale = useLocale();
+  const { rows, columns: present } = useMemo(() => withoutEmpty(given, section.columns), [given, section.columns]);
   const [sort, setSort] = useState<{ key: string; desc: boolean } | null>(
     section.sortBy ? { key: section.sortBy, desc: section.sortDesc ?? false } : null,
   );
@@ -48,7 +49,7 @@ export function TableView({
     () => new Set(all.filter((c) => !(wide && c.secondary)).map((c) => c.key)),
   );
   // The first column names the row: always shown, and it stays in view when the table scrolls sideways.
-  const columns = useMemo(() => all.filter((c, i) => i === 0 || chosen.has(c.key)), [all, chosen]);
+  const columns = useMemo(() => present.filter((c, i) => i === 0 || chosen.has(c.key)), [present, chosen]);
   const toggleColumn = (key: string): void =>
     setChosen((s) => {
       const next = new Set(s);
@@ -57,11 +58,18 @@ export function TableView({
     });
   const showFilter = section.filterable === true || rows.length > 20;
 
-  const shown = useMemo(() => {
+  // A 5,000-VM table: sorting happens on a click only, the search texts are built once the box is first used
+  // (not for a table nobody filters) and each keystroke is a substring test per row; the box stays responsive
+  // while the rows follow.
+  const filtering = useDeferredValue(query);
+  const [searched, setSearched] = useState(false);
+  const texts = useMemo(() => {
+    if (!searched) return null;
     const display = (v: Cell | undefined, c: ColumnSpec): string => formatCell(v, c, locale, t);
-    const filtered = filterRows(rows, query, columns, display);
-    return sort ? sortRows(filtered, sort.key, sort.desc, columns) : filtered;
-  }, [rows, query, columns, sort, locale, t]);
+    return searchTexts(rows, columns, display);
+  }, [rows, columns, locale, t, searched]);
+  const sorted = useMemo(() => (sort ? sortRows(rows, sort.key, sort.desc, columns) : rows), [rows, sort, columns]);
+  const shown = useMemo(() => (texts ? filterBySearch(sorted, texts, filtering) : sorted), [sorted, texts, filtering]);
 
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages);
@@ -111,6 +119,7 @@ export function TableView({
             value={query}
             onChange={(e) => {
               setQuery(e.currentTarget.value);
+              setSearched(true);
               setPage(1);
             }}
             size="xs"

@@ -67,7 +67,7 @@ describe('device form values', () => {
     const input = toDeviceInput(vc);
     expect(input.secret).toEqual({ password: 'pw' });
     expect(input.snmp).toBeNull();
-    expect(input.vsphere).toEqual({ user: 'admin', tlsFingerprint: null });
+    expect(input.vsphere).toEqual({ user: 'admin', tlsFingerprint: null, vmHistory: 'auto' });
     expect(DeviceInputSchema.safeParse(input).success).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type {
   SnmpSettings,
 } from '../../../../shared/contract/devices';
 import { kindDefinition } from '../../../../shared/kinds/index';
+import type { VmHistoryPolicy } from '../../../../shared/kinds/vsphere';
 import { getPath, setPath } from '../../../../shared/kinds/kind-definition';
 
 /** The add/edit form's state: flat, strings where the user types, secrets always start empty. */
@@ -28,6 +29,7 @@ export interface DeviceFormValues {
   privKey: string;
   context: string;
   vsphereUser: string;
+  vmHistory: VmHistoryPolicy;
   password: string;
   tlsFingerprint: string | null;
   httpScheme: 'http' | 'https';
@@ -104,6 +106,7 @@ export function emptyForm(kind: DeviceKind = 'snmp'): DeviceFormValues {
     privKey: '',
     context: '',
     vsphereUser: '',
+    vmHistory: 'auto',
     password: '',
     tlsFingerprint: null,
     httpScheme: 'http',
@@ -135,7 +138,7 @@ export function formFromConfig(c: DeviceConfig): DeviceFormValues {
       privProtocol: c.snmp.privProtocol,
       context: c.snmp.context,
     }),
-    ...(c.vsphere && { vsphereUser: c.vsphere.user, tlsFingerprint: c.vsphere.tlsFingerprint }),
+    ...(c.vsphere && { vsphereUser: c.vsphere.user, tlsFingerprint: c.vsphere.tlsFingerprint, vmHistory: c.vsphere.vmHistory ?? 'auto' }),
     ...(c.http && { httpScheme: c.http.scheme, httpPath: c.http.path, httpTimeoutMs: c.http.timeoutMs }),
     watchedProcesses: c.watchedProcesses,
     parentId: c.parentId,
@@ -182,7 +185,7 @@ export function toDeviceInput(v: DeviceFormValues): DeviceInput {
             context: v.snmpVersion === '3' ? v.context : '',
           }
         : null,
-    vsphere: v.kind === 'vsphere' ? { user: v.vsphereUser.trim(), tlsFingerprint: v.tlsFingerprint } : null,
+    vsphere: v.kind === 'vsphere' ? { user: v.vsphereUser.trim(), tlsFingerprint: v.tlsFingerprint, vmHistory: v.vmHistory } : null,
     http: v.kind === 'http' ? { scheme: v.httpScheme, path: v.httpPath, timeoutMs: v.httpTimeoutMs } : null,
     ...(def.fields && { [v.kind]: serviceSettings(v.kind, v.service) }),
     watchedProcesses: v.kind === 'snmp' ? v.watchedProcesses : [],
@@ -209,6 +212,7 @@ const ISSUE_FIELDS: Record<string, FormField> = {
   snmp: 'snmpVersion',
   'vsphere.user': 'vsphereUser',
   'vsphere.tlsFingerprint': 'tlsFingerprint',
+  'vsphere.vmHistory': 'vmHistory',
   vsphere: 'vsphereUser',
   'http.scheme': 'httpScheme',
   'http.path': 'httpPath',

@@ -1,8 +1,16 @@
-import { Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUTO_FULL_VMS, VM_HISTORY_POLICIES, type VmHistoryPolicy } from '../../../../shared/kinds/vsphere';
 import type { FieldsProps } from './field-props';
 import { SecretInput } from './secret-input';
+
+const POLICY_LABEL: Record<VmHistoryPolicy, string> = {
+  auto: 'form.vmHistoryAuto',
+  full: 'form.vmHistoryFull',
+  reduced: 'form.vmHistoryReduced',
+  'table-only': 'form.vmHistoryTableOnly',
+};
 
 export function VsphereFields({ values: v, set, errors, hasSecret }: FieldsProps): ReactNode {
   const { t } = useTranslation();
@@ -53,6 +61,18 @@ export function VsphereFields({ values: v, set, errors, hasSecret }: FieldsProps
           </Text>
         )}
       </div>
+      <Select
+        label={t('form.vmHistory')}
+        description={t('form.vmHistoryHelp')}
+        data={VM_HISTORY_POLICIES.map((p) => ({ value: p, label: t(POLICY_LABEL[p], { count: AUTO_FULL_VMS }) }))}
+        value={v.vmHistory}
+        onChange={(x) => {
+          const policy = VM_HISTORY_POLICIES.find((p) => p === x);
+          if (policy) set('vmHistory', policy);
+        }}
+        allowDeselect={false}
+        error={errors.vmHistory}
+      />
     </Stack>
   );
 }

@@ -4,10 +4,13 @@ import type { Rule } from '../../../alerting/rule';
 import { oidUnder } from '../detect';
 import type { SnmpFamily } from '../family';
 import { HR, readStorage, type StorageEntry } from '../mibs/host-resources';
+import { readEntitySensors } from '../mibs/entity-sensor';
 import { collectInterfaces } from '../mibs/if-mib';
+import { readVmwEnv } from '../mibs/vmware-env';
 import { readVmwareProduct, readVms, vmRows } from '../mibs/vmware-vminfo';
 import { optional } from '../optional';
 import { toNumber } from '../session/decode';
+import { fromEntitySensors, fromVmwEnv, sensorPart, type SensorSource } from './esxi-sensors';
 import { coresPart, memoryMetrics, scalarMetric } from './host-parts';
 
 const ESX_PRODUCTS = '1.3.6.1.4.1.6876.4';
@@ -54,6 +57,12 @@ export const esxiSnmpFamily: SnmpFamily = {
     const ds = datastores(storage);
     const vms = await optional(() => readVms(session), []);
     const ifs = await optional(() => collectInterfaces(ctx), { rows: [], metrics: [] });
+    // Readings (ENTITY-SENSOR-MIB) first, else subsystem states (VMWARE-ENV-MIB); with neither, the monitor may
+    // fill the sensors from the vCenter managing this host (monitor/vcenter-sensors.ts).
+    const entity = fromEntitySensors(await optional(() => readEntitySensors(session), []));
+    const env = entity.length ? [] : fromVmwEnv(await optional(() => readVmwEnv(session), []));
+    const sensors = sensorPart(entity.length ? entity : env);
+    const sensorsSource: SensorSource = entity.length ? 'entitySensorMib' : env.length ? 'vmwareEnvMib' : 'noSensorMib';
 
     const ram = storage.find((s) => s.type === 'ram' && s.size > 0);
     const on = vms.filter((v) => v.poweredOn).length;
@@ -63,6 +72,7 @@ export const esxiSnmpFamily: SnmpFamily = {
       ...(ram ? memoryMetrics({ total: ram.size, available: ram.size - ram.used }) : []),
       ...ds.metrics,
       ...ifs.metrics,
+      ...sensors.metrics,
       { name: 'vms.total', instance: '', value: vms.length, unit: 'count' },
       { name: 'vms.on', instance: '', value: on, unit: 'count' },
       { name: 'vms.off', instance: '', value: vms.length - on, unit: 'count' },
@@ -79,10 +89,12 @@ export const esxiSnmpFamily: SnmpFamily = {
         cores: cores.count || null,
         memorySize: memorySizeKb !== null ? memorySizeKb * 1024 : null,
         vms: vms.length ? `${on} / ${vms.length}` : null,
+        // sensorsVcenter is added only by the vCenter join: a field absent from identity is not shown.
+        sensorsSource,
       },
       metrics,
-      tables: { vms: vmRows(vms), datastores: ds.rows, interfaces: ifs.rows, cores: cores.rows },
-      problems: [],
+      tables: { vms: vmRows(vms), datastores: ds.rows, interfaces: ifs.rows, cores: cores.rows, sensors: sensors.rows },
+      problems: sensors.problems,
       uptimeSeconds: hostTicks !== null ? hostTicks / 100 : null,
     };
   },
