@@ -42,7 +42,8 @@ export class ProcessStats {
   private timer: NodeJS.Timeout | null = null;
   private readonly histogram: RecordableHistogram = createHistogram();
   private lastTick = 0;
-  private readonly startTimeSeconds = Math.round(Date.now() / 1000 - process.uptime());
+  // Whole seconds rounded down: rounded up, a process started in the last half second would start in the future.
+  private readonly startTimeSeconds = Math.floor(Date.now() / 1000 - process.uptime());
 
   start(): void {
     if (this.timer) return;

@@ -1,7 +1,8 @@
 import { Alert, Button, Stack, Text, Loader } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context';
 import classes from './page-loading.module.css';
 
 export function PageLoading(): ReactNode {
@@ -16,6 +17,12 @@ export function PageLoading(): ReactNode {
 /** Shown instead of a white screen when a page's chunk cannot be fetched (server gone, build replaced). */
 export function PageLoadFailed({ detail }: { detail: string }): ReactNode {
   const { t } = useTranslation();
+  const { client } = useApi();
+  useEffect(() => {
+    // Under serve a chunk is refused when the session has ended (signed out elsewhere, expired): one cheap
+    // call then meets the same 401 and the transport takes the page to the login, which brings it back here.
+    client.call('app:info', {}).catch(() => undefined);
+  }, [client]);
   return (
     <Alert
       color="red"
