@@ -15,6 +15,7 @@ import { startSnmpsim, type SnmpsimPeer } from '../test/helpers/snmpsim';
 import { startVcsim, vcsimAvailable } from '../test/helpers/vcsim';
 import { expect, test, type Page } from './fixtures';
 import { look } from './support/look';
+import { addTrustedVcenter } from './support/add-vcenter';
 import { requirePeer } from './support/peer';
 import { setUpAndSignIn } from './support/sign-in';
 
@@ -54,22 +55,7 @@ test('ESXi SNMP page: sensors from the agent, from the managing vCenter, or an e
     await setUpAndSignIn(page, vigie.url);
 
     // The vCenter first, so that its hosts and sensors are known when the ESXi hosts are polled.
-    await page.getByRole('link', { name: 'Devices' }).click();
-    await page.getByRole('button', { name: 'Add device' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add a device' });
-    await dialog.getByText('vSphere', { exact: true }).click();
-    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('vcsim');
-    await dialog.getByLabel('Host name or IP address').fill(vc.host);
-    await dialog.getByLabel('Port').fill(String(vc.port));
-    await dialog.getByLabel(/^User/).fill(vc.user);
-    await dialog.getByLabel(/^Password/).fill(vc.password);
-    await dialog.getByRole('button', { name: 'Test connection' }).click();
-    const result = dialog.getByTestId('test-result');
-    await expect(result).toHaveAttribute('data-stage', 'tls-untrusted', { timeout: 60_000 });
-    await dialog.getByRole('button', { name: 'Trust this certificate' }).click();
-    await expect(result).toHaveAttribute('data-stage', 'ok', { timeout: 60_000 });
-    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect(dialog).toHaveCount(0);
+    await addTrustedVcenter(page, vc, 'vcsim');
 
     await openTile(page, 'vcsim');
     await expect(page.getByTestId('device-page')).toHaveAttribute('data-family', 'vsphere');
@@ -143,6 +129,7 @@ test('ESXi SNMP page: sensors from the agent, from the managing vCenter, or an e
     await expect(capteurs.getByRole('columnheader', { name: 'Température' })).toBeVisible();
     await expect(capteurs.locator('tbody tr', { hasText: red.name })).toContainText('Température');
     await expect(capteurs.locator('tbody tr', { hasText: red.name })).toContainText(String(red.reading).replace('.', ','));
+    await expect(page.getByTestId('problems').getByText(`capteur matériel ${red.name} : red (d’après le vCenter vcsim)`)).toBeVisible();
     await look(page, 'esxi-sensors-from-vcenter-fr');
     await page.getByRole('button', { name: 'Langue' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();

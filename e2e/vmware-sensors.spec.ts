@@ -5,6 +5,7 @@
  */
 import { startVcsim, vcsimAvailable } from '../test/helpers/vcsim';
 import { expect, test } from './fixtures';
+import { addTrustedVcenter } from './support/add-vcenter';
 import { requirePeer } from './support/peer';
 import { setUpAndSignIn } from './support/sign-in';
 
@@ -17,22 +18,7 @@ test('the vCenter page lists host hardware sensors with reading, unit and state'
     const seeded = sim.wave2;
     if (!seeded) throw new Error('the simulator printed no wave2 seeds');
     await setUpAndSignIn(page, vigie.url);
-    await page.getByRole('link', { name: 'Devices' }).click();
-    await page.getByRole('button', { name: 'Add device' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add a device' });
-    await dialog.getByText('vSphere', { exact: true }).click();
-    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('vcsim');
-    await dialog.getByLabel('Host name or IP address').fill(sim.host);
-    await dialog.getByLabel('Port').fill(String(sim.port));
-    await dialog.getByLabel(/^User/).fill(sim.user);
-    await dialog.getByLabel(/^Password/).fill(sim.password);
-    await dialog.getByRole('button', { name: 'Test connection' }).click();
-    const result = dialog.getByTestId('test-result');
-    await expect(result).toHaveAttribute('data-stage', 'tls-untrusted', { timeout: 60_000 });
-    await dialog.getByRole('button', { name: 'Trust this certificate' }).click();
-    await expect(result).toHaveAttribute('data-stage', 'ok', { timeout: 60_000 });
-    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect(dialog).toHaveCount(0);
+    await addTrustedVcenter(page, sim, 'vcsim');
 
     await page.getByRole('link', { name: 'Dashboard' }).click();
     const tile = page.getByTestId('group-vmware').getByRole('link', { name: /vcsim/ });

@@ -116,6 +116,8 @@ export type MetricValue = z.infer<typeof MetricValueSchema>;
 export const ProblemSchema = z.strictObject({
   severity: z.enum(['warning', 'critical', 'unknown']),
   message: z.string(),
+  /** The same in the reader's language, when the family words it as a code. */
+  text: MessageSchema.optional(),
 });
 
 /** One poll's view of a device: the same shape `vigie probe --json` prints. */

@@ -108,6 +108,8 @@ export const catalogEn = {
   'audit.plain': '{what} (by {who})',
   'audit.settings-changed': 'Settings changed: {changes} (by {who})',
   'list.next': '{first}, {rest}',
+  'sensor.problem': 'hardware sensor {sensor} is {status}',
+  'sensor.problem-vcenter': 'hardware sensor {sensor} is {status} (from vCenter {vcenter})',
   'override-field.none': 'nothing',
   'override-field.enabled': 'on/off',
   'override-field.warning': 'warning threshold',

@@ -104,6 +104,8 @@ export const catalogFr: Record<MessageCode, string> = {
   'audit.plain': '{what} (par {who})',
   'audit.settings-changed': 'Réglages modifiés : {changes} (par {who})',
   'list.next': '{first}, {rest}',
+  'sensor.problem': 'capteur matériel {sensor} : {status}',
+  'sensor.problem-vcenter': 'capteur matériel {sensor} : {status} (d’après le vCenter {vcenter})',
   'override-field.none': 'rien',
   'override-field.enabled': 'activation',
   'override-field.warning': 'seuil d’avertissement',

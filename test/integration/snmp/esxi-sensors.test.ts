@@ -56,7 +56,7 @@ describe.skipIf(missingPeer('snmpsimd', hasSnmpsim ? null : 'snmpsim not install
     });
 
     it('makes the non-ok sensor a problem on the device, worded with its name', () => {
-      expect(withSensors.problems).toEqual([{ severity: 'critical', message: 'hardware sensor Processor 1 CPU1 Temp is nonoperational' }]);
+      expect(withSensors.problems).toEqual([{ severity: 'critical', message: 'hardware sensor Processor 1 CPU1 Temp is nonoperational', text: { code: 'sensor.problem', params: { sensor: 'Processor 1 CPU1 Temp', status: 'nonoperational' } } }]);
     });
 
     it('without ENTITY-SENSOR-MIB, shows the VMWARE-ENV-MIB subsystem states, the failed one as a problem', () => {
@@ -65,7 +65,7 @@ describe.skipIf(missingPeer('snmpsimd', hasSnmpsim ? null : 'snmpsim not install
         ['Fan Device 1 Fan 1', 'fan', 'ok'],
         ['Power Supply 2 PS2 Status', 'power', 'critical'],
       ]);
-      expect(withEnv.problems).toEqual([{ severity: 'critical', message: 'hardware sensor Power Supply 2 PS2 Status is failed' }]);
+      expect(withEnv.problems).toEqual([{ severity: 'critical', message: 'hardware sensor Power Supply 2 PS2 Status is failed', text: { code: 'sensor.problem', params: { sensor: 'Power Supply 2 PS2 Status', status: 'failed' } } }]);
     });
 
     it('says the shared recording (no sensor MIB) has none, and keeps every other figure', () => {

@@ -132,11 +132,11 @@ export class AlertEngine {
         // The device's own words ("2 failed disks: 0a.17, 0b.3") say more than "2 > 0"; a flag keeps its wording.
         const i = checks.findIndex((c) => c.id === id);
         const c = checks[i];
-        if (c && c.state !== 'ok' && rules.get(id)?.style !== 'flag') checks[i] = { ...c, message: p.message, text: msg('check.problem', { text: p.message }) };
+        if (c && c.state !== 'ok' && rules.get(id)?.style !== 'flag') checks[i] = { ...c, message: p.message, text: p.text ?? msg('check.problem', { text: p.message }) };
         continue;
       }
       if (checks.some((c) => c.id === id)) continue;
-      checks.push(this.simple(device.id, id, p.severity, now, msg('check.device-problem'), msg('check.problem', { text: p.message }), p.message));
+      checks.push(this.simple(device.id, id, p.severity, now, msg('check.device-problem'), p.text ?? msg('check.problem', { text: p.message }), p.message));
     }
     this.dropMissing(device.id, new Set(checks.map((c) => c.id)));
     this.current.set(device.id, { device, checks, rules });

@@ -59,7 +59,7 @@ describe('ESXi SNMP sensors from the managing vCenter', () => {
       ['CPU 1 Temp', 95.5, null, null, 'critical'],
       ['Fan 1', null, 5000, 'RPM', 'ok'],
     ]);
-    expect(joined.problems).toEqual([{ severity: 'critical', message: 'hardware sensor CPU 1 Temp is red (from vCenter vc01)' }]);
+    expect(joined.problems).toEqual([{ severity: 'critical', message: 'hardware sensor CPU 1 Temp is red (from vCenter vc01)', text: { code: 'sensor.problem-vcenter', params: { sensor: 'CPU 1 Temp', status: 'red', vcenter: 'vc01' } } }]);
     expect(joined.metrics).toEqual([{ name: 'sensor.temperature', instance: 'CPU 1 Temp', value: 95.5, unit: 'celsius' }]);
   });
 

@@ -45,7 +45,7 @@ export function joinVcenterSensors(
     const host = (tables?.hosts ?? []).map((r) => hostNameOf(r, names)).find((h) => h !== null);
     if (!host) continue;
     const rows = (tables?.sensors ?? []).filter((r) => r.host === host);
-    const part = sensorPart(fromVcenterRows(rows), `vCenter ${vc.name}`);
+    const part = sensorPart(fromVcenterRows(rows), vc.name);
     return {
       ...result,
       identity: { ...result.identity, sensorsSource: 'sensorsFromVcenter', sensorsVcenter: vc.name },

@@ -1,5 +1,6 @@
 import type { DeviceConfig, DeviceSecret, MetricValue, TestResult, TestStage } from '../../../shared/contract/devices';
 import type { FamilyDescriptor } from '../../../shared/families/descriptor';
+import type { Message } from '../../../shared/messages/message';
 import type { Rule } from '../alerting/rule';
 import type { Clock, Logger } from '../ports';
 
@@ -14,7 +15,11 @@ export interface PollResult {
   metrics: MetricValue[];
   tables: Record<string, Row[]>;
   /** Conditions the family itself recognises (a NetApp global status, a UPS on battery...). */
-  problems: { severity: 'warning' | 'critical' | 'unknown'; message: string; id?: string }[];
+  /**
+   * Problems the device reports. `message` is the English text (log, probe); `text` the same as a code for
+   * the reader's language where the family words it itself; without it the device's words are shown as they are.
+   */
+  problems: { severity: 'warning' | 'critical' | 'unknown'; message: string; text?: Message; id?: string }[];
   /** How long the device itself has been up, when it says so. */
   uptimeSeconds: number | null;
   /**

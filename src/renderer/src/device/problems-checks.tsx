@@ -10,6 +10,7 @@ import { useMessageOr } from '../i18n/use-message';
 
 export function ProblemsAndChecks({ detail }: { detail: DeviceDetail }): ReactNode {
   const { t } = useTranslation();
+  const says = useMessageOr();
   const problems = detail.snapshot?.problems ?? [];
   const [showPassing, setShowPassing] = useState(false);
   const checks = [...detail.checks].sort(
@@ -28,7 +29,7 @@ export function ProblemsAndChecks({ detail }: { detail: DeviceDetail }): ReactNo
         <List spacing={4} mb={checks.length ? 'sm' : 0} data-testid="problems">
           {problems.map((p, i) => (
             <List.Item key={i} icon={<StateBadge state={p.severity} size="xs" />}>
-              <span style={{ overflowWrap: 'anywhere' }}>{p.message}</span>
+              <span style={{ overflowWrap: 'anywhere' }}>{says(p.text, p.message)}</span>
             </List.Item>
           ))}
         </List>

@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../../../shared/messages/format-message';
 import { describe, expect, it } from 'vitest';
 import { decodeEntitySensors } from '../mibs/entity-sensor';
 import { int, str, table } from '../mibs/test-varbinds';
@@ -24,8 +25,8 @@ describe('ESXi hardware sensors', () => {
       { name: 'sensor.temperature', instance: 'CPU1 Temp', value: 95.5, unit: 'celsius' },
     ]);
     expect(part.problems).toEqual([
-      { severity: 'critical', message: 'hardware sensor CPU1 Temp is nonoperational' },
-      { severity: 'warning', message: 'hardware sensor Fan 1 is unavailable' },
+      { severity: 'critical', message: 'hardware sensor CPU1 Temp is nonoperational', text: { code: 'sensor.problem', params: { sensor: 'CPU1 Temp', status: 'nonoperational' } } },
+      { severity: 'warning', message: 'hardware sensor Fan 1 is unavailable', text: { code: 'sensor.problem', params: { sensor: 'Fan 1', status: 'unavailable' } } },
     ]);
   });
 
@@ -36,16 +37,21 @@ describe('ESXi hardware sensors', () => {
       { host: 'esx01', sensor: 'Fan 3 Speed', type: 'fan', reading: 4200, unit: 'RPM', status: 'warning' },
       { host: 'esx01', sensor: 'PS1 Voltage', type: 'voltage', reading: 12.1, unit: 'Volts', status: 'ok' },
     ]);
-    const part = sensorPart(readings, 'vCenter vc01');
+    const part = sensorPart(readings, 'vc01');
     expect(part.rows.map((r) => [r.sensor, r.temperature, r.voltage, r.reading, r.unit])).toEqual([
       ['CPU 1 Temp', 95.5, null, null, null],
       ['Inlet', 25, null, null, null],
       ['Fan 3 Speed', null, null, 4200, 'RPM'],
       ['PS1 Voltage', null, 12.1, null, null],
     ]);
-    expect(part.problems).toEqual([
+    expect(part.problems.map(({ severity, message }) => ({ severity, message }))).toEqual([
       { severity: 'critical', message: 'hardware sensor CPU 1 Temp is red (from vCenter vc01)' },
       { severity: 'warning', message: 'hardware sensor Fan 3 Speed is yellow (from vCenter vc01)' },
+    ]);
+    // The reader's language: the words are Vigie's, the status stays the device's.
+    expect(part.problems.map((p) => p.text && formatMessage(p.text, 'fr', 'fr-FR'))).toEqual([
+      'capteur matériel CPU 1 Temp : red (d’après le vCenter vc01)',
+      'capteur matériel Fan 3 Speed : yellow (d’après le vCenter vc01)',
     ]);
   });
 });

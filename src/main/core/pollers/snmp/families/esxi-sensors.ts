@@ -1,4 +1,5 @@
 import type { MetricValue } from '../../../../../shared/contract/devices';
+import { msg } from '../../../../../shared/messages/message';
 import type { PollResult, Row } from '../../source';
 import type { EntitySensor } from '../mibs/entity-sensor';
 import type { VmwEnvEntry } from '../mibs/vmware-env';
@@ -159,7 +160,7 @@ function uniqueNames(readings: readonly SensorReading[]): string[] {
  * sensor that is not ok, worded with the sensor's name. `from` names the source in the problem when it is
  * not the host itself ("vCenter vc01").
  */
-export function sensorPart(readings: readonly SensorReading[], from: string | null = null): SensorPart {
+export function sensorPart(readings: readonly SensorReading[], fromVcenter: string | null = null): SensorPart {
   const names = uniqueNames(readings);
   const rows: Row[] = [];
   const metrics: MetricValue[] = [];
@@ -186,8 +187,15 @@ export function sensorPart(readings: readonly SensorReading[], from: string | nu
     }
     rows.push(row);
     if (r.state === 'warning' || r.state === 'critical') {
-      const via = from ? ` (from ${from})` : '';
-      problems.push({ severity: r.state, message: `hardware sensor ${name} is ${r.stateText}${via}` });
+      const via = fromVcenter ? ` (from vCenter ${fromVcenter})` : '';
+      problems.push({
+        severity: r.state,
+        message: `hardware sensor ${name} is ${r.stateText}${via}`,
+        // The status stays in the device's own word (red, nonoperational…): that is what its documentation uses.
+        text: fromVcenter
+          ? msg('sensor.problem-vcenter', { sensor: name, status: r.stateText, vcenter: fromVcenter })
+          : msg('sensor.problem', { sensor: name, status: r.stateText }),
+      });
     }
   });
   return { rows, metrics, problems };

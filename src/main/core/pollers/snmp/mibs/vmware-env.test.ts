@@ -27,8 +27,8 @@ describe('VMWARE-ENV-MIB', () => {
     ]);
     expect(part.metrics).toEqual([]);
     expect(part.problems).toEqual([
-      { severity: 'critical', message: 'hardware sensor Power Supply 2: failure detected is failed' },
-      { severity: 'warning', message: 'hardware sensor temperatureSensor 3 is marginal' },
+      { severity: 'critical', message: 'hardware sensor Power Supply 2: failure detected is failed', text: { code: 'sensor.problem', params: { sensor: 'Power Supply 2: failure detected', status: 'failed' } } },
+      { severity: 'warning', message: 'hardware sensor temperatureSensor 3 is marginal', text: { code: 'sensor.problem', params: { sensor: 'temperatureSensor 3', status: 'marginal' } } },
     ]);
   });
 });
