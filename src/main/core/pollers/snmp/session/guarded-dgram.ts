@@ -1,4 +1,4 @@
-import dgram from 'node:dgram';
+import { sharedSocket, type SnmpSocket } from './shared-socket';
 
 /**
  * net-snmp decodes datagrams inside the socket's 'message' event. It catches BER parse errors itself, but a
@@ -6,9 +6,10 @@ import dgram from 'node:dgram';
  * header...) throws out of the event handler, which would be an uncaught exception and end the process.
  * This module, handed to net-snmp as its `dgramModule`, runs every 'message' listener inside try/catch and
  * reports what went wrong, so that hostile or broken agents cost a request, never the console.
+ * The socket it hands out is a session's share of the process's one UDP socket (`shared-socket.ts`).
  */
 export interface DgramModuleLike {
-  createSocket(type: 'udp4' | 'udp6'): dgram.Socket;
+  createSocket(type: 'udp4' | 'udp6'): SnmpSocket;
 }
 
 type Listener = (...args: unknown[]) => void;
@@ -32,11 +33,11 @@ const VERSION_NAME: Record<number, string> = { 0: 'SNMPv1', 1: 'SNMPv2c', 3: 'SN
 export function guardedDgram(onFault: (message: string) => void, expectedVersion?: number): DgramModuleLike {
   return {
     createSocket(type) {
-      const socket = dgram.createSocket(type);
-      const on = socket.on.bind(socket) as (event: string, listener: Listener) => dgram.Socket;
+      const socket = sharedSocket(type);
+      const on: (event: string, listener: Listener) => SnmpSocket = socket.on.bind(socket);
       // Socket errors (ICMP unreachable on some systems, send failures) must have a listener, or Node throws.
       on('error', (error: unknown) => onFault(error instanceof Error ? error.message : String(error)));
-      (socket as unknown as { on: (event: string, listener: Listener) => dgram.Socket }).on = (event, listener) => {
+      socket.on = (event, listener) => {
         if (event !== 'message') return on(event, listener);
         return on(event, (...args: unknown[]) => {
           const msg = args[0];
