@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Scheduler } from './scheduler';
+import { phaseNudge, Scheduler } from './scheduler';
 
 /** A task that records its runs and takes `ms` (or until aborted when ms is Infinity). */
 function recorder(ms: number, log: { id: string; start: number; end?: number; aborted?: boolean }[], id: string) {
@@ -35,7 +35,7 @@ describe('Scheduler', () => {
   afterEach(() => vi.useRealTimers());
 
   it('runs a task at its interval after a first jittered run', async () => {
-    const s = new Scheduler({ random: () => 0.5, initialJitterMs: 1000 });
+    const s = new Scheduler({ spreadPhases: false, random: () => 0.5, initialJitterMs: 1000 });
     const log: { id: string; start: number }[] = [];
     s.add('a', 10_000, recorder(100, log, 'a').task);
     await vi.advanceTimersByTimeAsync(35_000);
@@ -44,7 +44,7 @@ describe('Scheduler', () => {
   });
 
   it('never runs a task twice at once; an overrunning run delays only its own next run', async () => {
-    const s = new Scheduler({ initialJitterMs: 0, runTimeoutMs: () => 60_000 });
+    const s = new Scheduler({ spreadPhases: false, initialJitterMs: 0, runTimeoutMs: () => 60_000 });
     const log: { id: string; start: number; end?: number }[] = [];
     const slow = recorder(2500, log, 'slow');
     const fast = recorder(10, log, 'fast');
@@ -60,7 +60,7 @@ describe('Scheduler', () => {
   });
 
   it('holds at most `concurrency` runs at once', async () => {
-    const s = new Scheduler({ concurrency: 3, slotHoldMs: 60_000, initialJitterMs: 0 });
+    const s = new Scheduler({ spreadPhases: false, concurrency: 3, slotHoldMs: 60_000, initialJitterMs: 0 });
     const log: { id: string; start: number; end?: number }[] = [];
     for (let i = 0; i < 10; i++) s.add(`t${i}`, 60_000, recorder(500, log, `t${i}`).task);
     await vi.advanceTimersByTimeAsync(2000);
@@ -74,7 +74,7 @@ describe('Scheduler', () => {
   });
 
   it('a dead device does not delay the others by more than slotHoldMs', async () => {
-    const s = new Scheduler({ concurrency: 2, slotHoldMs: 100, initialJitterMs: 0, runTimeoutMs: () => 4000 });
+    const s = new Scheduler({ spreadPhases: false, concurrency: 2, slotHoldMs: 100, initialJitterMs: 0, runTimeoutMs: () => 4000 });
     const log: { id: string; start: number; end?: number; aborted?: boolean }[] = [];
     for (let i = 0; i < 5; i++) s.add(`dead${i}`, 10_000, recorder(Infinity, log, `dead${i}`).task);
     for (let i = 0; i < 5; i++) s.add(`live${i}`, 10_000, recorder(20, log, `live${i}`).task);
@@ -96,7 +96,7 @@ describe('Scheduler', () => {
 
   it('aborts a run at its timeout and reports errors without stopping the schedule', async () => {
     const errors: string[] = [];
-    const s = new Scheduler({ initialJitterMs: 0, onError: (id, e) => errors.push(`${id}:${(e as Error).message}`) });
+    const s = new Scheduler({ spreadPhases: false, initialJitterMs: 0, onError: (id, e) => errors.push(`${id}:${(e as Error).message}`) });
     let runs = 0;
     s.add(
       'x',
@@ -115,7 +115,7 @@ describe('Scheduler', () => {
   });
 
   it('runNow runs at once, joins a run in progress, rejects with the task error', async () => {
-    const s = new Scheduler({ initialJitterMs: 0 });
+    const s = new Scheduler({ spreadPhases: false, initialJitterMs: 0 });
     const log: { id: string; start: number; end?: number }[] = [];
     s.add('a', 60_000, recorder(100, log, 'a').task, { runSoon: false });
     await vi.advanceTimersByTimeAsync(200);
@@ -139,7 +139,7 @@ describe('Scheduler', () => {
   });
 
   it('remove aborts the run in progress and stops the schedule; update changes the interval', async () => {
-    const s = new Scheduler({ initialJitterMs: 0 });
+    const s = new Scheduler({ spreadPhases: false, initialJitterMs: 0 });
     const log: { id: string; start: number; end?: number; aborted?: boolean }[] = [];
     s.add('a', 1000, recorder(Infinity, log, 'a').task);
     s.add('b', 1000, recorder(10, log, 'b').task);
@@ -158,7 +158,7 @@ describe('Scheduler', () => {
   });
 
   it('stop aborts every run and waits for them', async () => {
-    const s = new Scheduler({ initialJitterMs: 0 });
+    const s = new Scheduler({ spreadPhases: false, initialJitterMs: 0 });
     const log: { id: string; start: number; end?: number; aborted?: boolean }[] = [];
     s.add('a', 1000, recorder(Infinity, log, 'a').task);
     await vi.advanceTimersByTimeAsync(10);
@@ -168,10 +168,49 @@ describe('Scheduler', () => {
   });
 
   it('refuses bad intervals and duplicate ids', () => {
-    const s = new Scheduler();
+    const s = new Scheduler({ spreadPhases: false });
     expect(() => s.add('a', 0, () => Promise.resolve())).toThrow('Invalid interval');
     s.add('a', 1000, () => Promise.resolve());
     expect(() => s.add('a', 1000, () => Promise.resolve())).toThrow('already');
     void s.stop();
+  });
+
+  it('spreads tasks started in a burst over their interval, never stretching a gap past 1.1 intervals', async () => {
+    const s = new Scheduler({ initialJitterMs: 0, concurrency: 1000 });
+    const log: { id: string; start: number }[] = [];
+    const ids = Array.from({ length: 200 }, (_, i) => `bench-${String(i + 1).padStart(4, '0')}`);
+    for (const id of ids) s.add(id, 60_000, recorder(10, log, id).task);
+    await vi.advanceTimersByTimeAsync(20 * 60_000);
+    await s.stop();
+    // Every start of the first minute falls within 10 ms (the burst)...
+    const first = log.filter((r) => r.start < 1000);
+    expect(first).toHaveLength(200);
+    // ...and after 15 minutes the starts of one minute cover it: no 6-s slice holds more than 3× its share.
+    const late = log.filter((r) => r.start >= 15 * 60_000 && r.start < 16 * 60_000);
+    expect(late).toHaveLength(200);
+    const perSlice = new Array<number>(10).fill(0);
+    for (const r of late) perSlice[Math.floor((r.start % 60_000) / 6000)]!++;
+    expect(Math.max(...perSlice)).toBeLessThanOrEqual(60);
+    expect(Math.min(...perSlice)).toBeGreaterThanOrEqual(5);
+    for (const id of ids) {
+      const starts = log.filter((r) => r.id === id).map((r) => r.start);
+      for (let i = 1; i < starts.length; i++) {
+        const gap = starts[i]! - starts[i - 1]!;
+        expect(gap).toBeGreaterThanOrEqual(54_000);
+        expect(gap).toBeLessThanOrEqual(66_000);
+      }
+    }
+  });
+
+  it('nudges a run by at most a tenth of the interval, the shorter way round', () => {
+    for (const due of [0, 1234, 59_999, 3_600_000 + 17]) {
+      const n = phaseNudge('dev', due, 60_000);
+      expect(Math.abs(n)).toBeLessThanOrEqual(6000);
+    }
+    // At its phase a task is not moved: find it, then check a run due there stays put.
+    let due = 0;
+    while (Math.abs(phaseNudge('dev', due, 60_000)) === 6000) due += 6000;
+    const settled = due + phaseNudge('dev', due, 60_000);
+    expect(phaseNudge('dev', settled, 60_000)).toBe(0);
   });
 });

@@ -14,6 +14,10 @@
  *   - A task never runs twice at once; a run that overruns its interval delays only its own next run.
  *   - First runs are spread over `initialJitterMs` (default: up to 10 s or the interval) so that 500 devices
  *     added at start do not fire in the same millisecond.
+ *   - Then each task drifts, by at most a tenth of its interval per run, towards its own phase (a hash of its
+ *     id, spread over the interval): 1,000 devices started within 10 s end up evenly spread over their
+ *     minute instead of polling in a 10-s burst every minute, and no gap between two runs exceeds 1.1
+ *     intervals. `spreadPhases: false` keeps a plain fixed rate.
  *   - At most `concurrency` runs (default 64) hold a slot at once; the others wait in due order. A run holds
  *     its slot for `slotHoldMs` (default 500 ms) at most: past that it is waiting on a slow or dead peer, not
  *     working, so it keeps running without a slot. A dead device therefore delays the others by at most
@@ -34,6 +38,8 @@ export interface SchedulerOptions {
   onError?: (id: string, error: unknown) => void;
   /** Randomness for the jitter (tests pass a fixed one). */
   random?: () => number;
+  /** Drift each task towards its own phase of the interval (default true; see the guarantees above). */
+  spreadPhases?: boolean;
 }
 
 export interface AddOptions {
@@ -238,8 +244,11 @@ export class Scheduler {
         entry.controller = null;
         free();
         if (!entry.removed && !this.stopped) {
-          // Fixed rate from the last start; a run that overran its interval starts again right away.
-          this.arm(entry, Math.max(started + entry.intervalMs, Date.now()));
+          // Fixed rate from the last start, nudged towards the task's phase; a run that overran its interval
+          // starts again right away.
+          const next = started + entry.intervalMs;
+          const nudge = this.options.spreadPhases === false ? 0 : phaseNudge(entry.id, next, entry.intervalMs);
+          this.arm(entry, Math.max(next + nudge, Date.now()));
         }
       }
     })();
@@ -247,6 +256,34 @@ export class Scheduler {
     run.catch(() => undefined);
     entry.running = run;
   }
+}
+
+/**
+ * A task's phase within its interval, from a hash of its id so that a device keeps its place across restarts:
+ * FNV-1a, then a finaliser (ids like dev-0001, dev-0002 differ in a last character, which FNV alone leaves
+ * clustered in the high bits).
+ */
+function phaseOf(id: string, intervalMs: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return ((h >>> 0) / 2 ** 32) * intervalMs;
+}
+
+/** Shift (ms, ±10 % of the interval at most) that moves a run due at `due` towards the task's phase. */
+export function phaseNudge(id: string, due: number, intervalMs: number): number {
+  const at = ((due % intervalMs) + intervalMs) % intervalMs;
+  let shift = phaseOf(id, intervalMs) - at;
+  // The shorter way round the interval.
+  if (shift > intervalMs / 2) shift -= intervalMs;
+  else if (shift < -intervalMs / 2) shift += intervalMs;
+  const max = intervalMs / 10;
+  // + 0: no -0 (a run at its phase is moved by nothing, not by minus nothing).
+  return Math.round(Math.max(-max, Math.min(max, shift))) + 0;
 }
 
 function checkInterval(intervalMs: number): void {
