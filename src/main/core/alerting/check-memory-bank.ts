@@ -29,7 +29,8 @@ function sameMemory(a: CheckMemory, b: CheckMemory): boolean {
  * written in one transaction per flush, and only what changed (the last value seen alone is not a change).
  */
 export class CheckMemoryBank {
-  private readonly checks = new Map<string, CheckMemory>();
+  /** deviceId → checkId → memory: a poll lists its device's checks without walking every device's. */
+  private readonly checks = new Map<string, Map<string, CheckMemory>>();
   private readonly devices = new Map<string, DeviceMemory>();
   private readonly dirty = new Set<string>();
   private readonly deleted: { deviceId: string; checkId: string }[] = [];
@@ -46,7 +47,7 @@ export class CheckMemoryBank {
           if (d.success) this.devices.set(row.deviceId, d.data);
         } else {
           const m = CheckMemorySchema.safeParse(data);
-          if (m.success) this.checks.set(keyOf(row.deviceId, row.checkId), m.data);
+          if (m.success) this.put(row.deviceId, row.checkId, m.data);
         }
       } catch {
         log.warn('alert check memory unreadable, starting over for it', { device: row.deviceId, check: row.checkId });
@@ -55,20 +56,26 @@ export class CheckMemoryBank {
   }
 
   get(deviceId: string, checkId: string): CheckMemory | undefined {
-    return this.checks.get(keyOf(deviceId, checkId));
+    return this.checks.get(deviceId)?.get(checkId);
+  }
+
+  private put(deviceId: string, checkId: string, m: CheckMemory): void {
+    let device = this.checks.get(deviceId);
+    if (!device) this.checks.set(deviceId, (device = new Map<string, CheckMemory>()));
+    device.set(checkId, m);
   }
 
   /** A deliberate change (acknowledged, silenced, notified): always written. */
   set(deviceId: string, checkId: string, m: CheckMemory): void {
-    this.checks.set(keyOf(deviceId, checkId), m);
+    this.put(deviceId, checkId, m);
     this.dirty.add(keyOf(deviceId, checkId));
   }
 
   /** A poll's step: written when it changed more than the last value seen. */
   remember(deviceId: string, checkId: string, m: CheckMemory): void {
     const key = keyOf(deviceId, checkId);
-    const before = this.checks.get(key);
-    this.checks.set(key, m);
+    const before = this.get(deviceId, checkId);
+    this.put(deviceId, checkId, m);
     // While a breach is pending the last time seen matters: after a restart, a gap longer than the duration
     // starts the wait over.
     if (!before || !sameMemory(before, m) || (m.pendingSince !== null && m.lastSeenAt !== before.lastSeenAt)) this.dirty.add(key);
@@ -88,20 +95,21 @@ export class CheckMemoryBank {
 
   /** The check ids a device has memory for. */
   checkIds(deviceId: string): string[] {
-    const prefix = `${deviceId}|`;
-    return [...this.checks.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    return [...(this.checks.get(deviceId)?.keys() ?? [])];
   }
 
   drop(deviceId: string, checkId: string): void {
     const key = keyOf(deviceId, checkId);
-    this.checks.delete(key);
+    const device = this.checks.get(deviceId);
+    device?.delete(checkId);
+    if (device?.size === 0) this.checks.delete(deviceId);
     this.dirty.delete(key);
     this.deleted.push({ deviceId, checkId });
   }
 
   forget(deviceId: string): void {
     const prefix = `${deviceId}|`;
-    for (const k of [...this.checks.keys()]) if (k.startsWith(prefix)) this.checks.delete(k);
+    this.checks.delete(deviceId);
     for (const k of [...this.dirty]) if (k.startsWith(prefix)) this.dirty.delete(k);
     this.devices.delete(deviceId);
     this.store?.deleteDevice(deviceId);
@@ -117,7 +125,7 @@ export class CheckMemoryBank {
       const at = key.indexOf('|');
       const deviceId = key.slice(0, at);
       const checkId = key.slice(at + 1);
-      const data = checkId === DEVICE_ROW ? this.devices.get(deviceId) : this.checks.get(key);
+      const data = checkId === DEVICE_ROW ? this.devices.get(deviceId) : this.get(deviceId, checkId);
       return { deviceId, checkId, data: JSON.stringify(data ?? null) };
     });
     try {
