@@ -128,11 +128,10 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    metricsText: () =>
+    metrics: () => [
       options.metricsText ??
-      [...devices.values()]
-        .map((d) => `vigie_device_up{device="${d.id}"} ${d.state === 'ok' ? 1 : 0}`)
-        .join('\n') + '\n',
+        [...devices.values()].map((d) => `vigie_device_up{device="${d.id}"} ${d.state === 'ok' ? 1 : 0}`).join('\n') + '\n',
+    ],
     metricsTokenMatches(candidate) {
       if (token === null) return Promise.resolve(false);
       const a = Buffer.from(candidate);

@@ -26,7 +26,7 @@ import { createAudit } from './audit/audit-trail';
 import { resolveLang } from '../../shared/format/locale';
 import { ReportScheduler } from './schedule/report-scheduler';
 import { runAndMail } from './schedule/scheduled-run';
-import { processMetricsText, prometheusText } from './prometheus';
+import { processMetricsText, prometheusChunks } from './prometheus';
 import { ProcessStats } from './process-stats';
 import { REPORT_CHECKS } from './report/checks/index';
 import { ReportHistory } from './report/history';
@@ -69,7 +69,8 @@ export interface Core {
   reports: ReportService;
   /** The one mail transport (reports, alerts): `mail.mailer` sends now, `mail.outbox` keeps and retries. */
   mail: MailService;
-  metricsText(): string;
+  /** The Prometheus exposition in chunks (the HTTP route writes them one event-loop turn apart). */
+  metrics(): Iterable<string>;
   metricsTokenMatches(token: string): Promise<boolean>;
   info(): Promise<AppInfo>;
   /** Starts polling (the local device is added on the very first start). */
@@ -219,7 +220,10 @@ export function createCore(options: CoreOptions): Core {
     reports,
     mail,
     info,
-    metricsText: () => prometheusText(store.latest(), monitor.list()) + processMetricsText(processStats.read()),
+    *metrics() {
+      yield* prometheusChunks(store.latest(), monitor.list());
+      yield processMetricsText(processStats.read());
+    },
     async metricsTokenMatches(token) {
       if (!settings.get().metricsTokenSet) return false;
       const expected = await secrets.get(METRICS_TOKEN_REF).catch(() => null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceSummary } from '../../shared/contract/devices';
-import { processMetricsText, prometheusText } from './prometheus';
+import { processMetricsText, prometheusChunks, prometheusText } from './prometheus';
 
 const device = (id: string, name: string, state: DeviceSummary['state']): DeviceSummary => ({
   id,
@@ -37,6 +37,32 @@ describe('prometheus exposition', () => {
     expect(text).toContain('instance="C:\\\\ \\"sys\\""');
     expect(text).not.toContain('device_id="gone"');
     expect(lines).toContain('vigie_device_state{device="db \\"main\\"\\nserver",device_id="a",family="linux"} 2');
+  });
+});
+
+describe('prometheus exposition in chunks', () => {
+  it('cuts a large exposition into chunks of whole lines, each family in one run, as one text would be', () => {
+    const devices = Array.from({ length: 300 }, (_, i) => device(`d${i}`, `dev ${i}`, 'ok'));
+    const latest = devices.flatMap((d) =>
+      ['cpu.total', 'if.in.bps', 'fs.used.percent'].flatMap((metric) =>
+        Array.from({ length: 4 }, (_, k) => ({ key: `${d.id}|${metric}|i${k}`, deviceId: d.id, metric, instance: `i${k}`, unit: 'percent' as const, at: 5, value: k })),
+      ),
+    );
+    const chunks = [...prometheusChunks(latest, devices)];
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
+    const lines = chunks.join('').trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('vigie_if_in_bps{'))).toHaveLength(1200);
+    // Every family is contiguous: once another family's TYPE line appears, its name does not come back.
+    const seen: string[] = [];
+    for (const l of lines) {
+      const name = /^(?:# TYPE )?(vigie_[a-z_]+)/.exec(l)?.[1];
+      if (name && seen.at(-1) !== name) {
+        expect(seen).not.toContain(name);
+        seen.push(name);
+      }
+    }
+    expect(seen).toEqual(['vigie_cpu_total', 'vigie_fs_used_percent', 'vigie_if_in_bps', 'vigie_device_state']);
   });
 });
 

@@ -5,6 +5,8 @@ import type { LatestValue } from './store/metric-store';
 const STATE_VALUE = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
 
 function escapeLabel(v: string): string {
+  // Most labels need nothing: skip the three regex passes for them.
+  if (!/[\\\n"]/.test(v)) return v;
   return v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
@@ -13,32 +15,58 @@ function metricName(metric: string): string {
   return `vigie_${/^[0-9]/.test(n) ? '_' + n : n}`;
 }
 
+/** Lines per chunk of the exposition: the HTTP route yields to the event loop between chunks. */
+const LINES_PER_CHUNK = 2000;
+
 /**
  * Latest value of every series in the Prometheus text format (0.0.4), so a team that outgrows one
  * workstation can scrape Vigie without changing the pollers. One gauge per metric name, labels device
  * (name), device_id, family, instance; plus vigie_device_state (0 ok, 1 warning, 2 critical, 3 unknown).
+ *
+ * In chunks: 1,000 devices make ~90,000 lines (13 MB); written in one go that blocked the event loop for
+ * over half a second per scrape, polls and the console included (issue 18, soak). A device's labels and a
+ * metric's name are escaped once, not once per line.
  */
-export function prometheusText(latest: readonly LatestValue[], devices: readonly DeviceSummary[]): string {
-  const byId = new Map(devices.map((d) => [d.id, d]));
-  const groups = new Map<string, string[]>();
+export function* prometheusChunks(latest: readonly LatestValue[], devices: readonly DeviceSummary[]): Generator<string> {
+  const prefixes = new Map<string, string>();
+  for (const d of devices) prefixes.set(d.id, `device="${escapeLabel(d.name)}",device_id="${escapeLabel(d.id)}",family="${escapeLabel(d.family)}"`);
+  // Grouped by metric first (a family's lines must be contiguous); the text is made chunk by chunk.
+  const groups = new Map<string, LatestValue[]>();
   for (const v of latest) {
-    const device = byId.get(v.deviceId);
-    if (!device || !Number.isFinite(v.value)) continue;
-    const name = metricName(v.metric);
-    const labels = `device="${escapeLabel(device.name)}",device_id="${escapeLabel(v.deviceId)}",family="${escapeLabel(device.family)}",metric="${escapeLabel(v.metric)}",instance="${escapeLabel(v.instance)}",unit="${v.unit}"`;
-    let lines = groups.get(name);
-    if (!lines) groups.set(name, (lines = []));
-    lines.push(`${name}{${labels}} ${v.value} ${v.at}`);
+    if (!prefixes.has(v.deviceId) || !Number.isFinite(v.value)) continue;
+    let list = groups.get(v.metric);
+    if (!list) groups.set(v.metric, (list = []));
+    list.push(v);
   }
-  const out: string[] = [];
-  for (const [name, lines] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`# HELP ${name} Latest value polled by Vigie`, `# TYPE ${name} gauge`, ...lines);
+  const families = new Map<string, LatestValue[][]>();
+  for (const [metric, list] of groups) {
+    const name = metricName(metric);
+    const same = families.get(name);
+    if (same) same.push(list);
+    else families.set(name, [list]);
+  }
+  let out: string[] = [];
+  for (const [name, lists] of [...families.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(`# HELP ${name} Latest value polled by Vigie`, `# TYPE ${name} gauge`);
+    for (const list of lists) {
+      const metricLabel = `metric="${escapeLabel(list[0]?.metric ?? '')}"`;
+      for (const v of list) {
+        out.push(`${name}{${prefixes.get(v.deviceId) ?? ''},${metricLabel},instance="${escapeLabel(v.instance)}",unit="${v.unit}"} ${v.value} ${v.at}`);
+        if (out.length >= LINES_PER_CHUNK) {
+          yield out.join('\n') + '\n';
+          out = [];
+        }
+      }
+    }
   }
   out.push('# HELP vigie_device_state Device state: 0 ok, 1 warning, 2 critical, 3 unknown', '# TYPE vigie_device_state gauge');
-  for (const d of devices) {
-    out.push(`vigie_device_state{device="${escapeLabel(d.name)}",device_id="${escapeLabel(d.id)}",family="${escapeLabel(d.family)}"} ${STATE_VALUE[d.state]}`);
-  }
-  return out.join('\n') + '\n';
+  for (const d of devices) out.push(`vigie_device_state{${prefixes.get(d.id) ?? ''}} ${STATE_VALUE[d.state]}`);
+  yield out.join('\n') + '\n';
+}
+
+/** The whole exposition as one string (tests, small sites). */
+export function prometheusText(latest: readonly LatestValue[], devices: readonly DeviceSummary[]): string {
+  return [...prometheusChunks(latest, devices)].join('');
 }
 
 /**

@@ -13,7 +13,7 @@ function realCore(): ServedCore & { emit(event: EventName, payload: unknown): vo
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    metricsText: () => 'vigie_up 1\n',
+    metrics: () => ['vigie_up 1\n'],
     metricsTokenMatches: (token: string) => Promise.resolve(token === 'right'),
     info: () => Promise.reject(new Error('not needed here')),
     close: () => {
@@ -39,7 +39,7 @@ describe('deferredCore', () => {
     deferred.ready(realCore());
     await expect(call).resolves.toEqual({ ok: true, result: { channel: 'devices:list', payload: { a: 1 } } });
     await expect(token).resolves.toBe(true);
-    expect(deferred.served.metricsText()).toBe('vigie_up 1\n');
+    expect([...deferred.served.metrics()].join('')).toBe('vigie_up 1\n');
   });
 
   it('passes events to a listener that subscribed before the core existed, until it unsubscribes', () => {
@@ -59,7 +59,7 @@ describe('deferredCore', () => {
     const call = deferred.served.dispatch('devices:list', {});
     deferred.failed(new Error('The OS keychain is not available'));
     await expect(call).rejects.toThrow('The OS keychain is not available');
-    expect(() => deferred.served.metricsText()).toThrow('still starting');
+    expect(() => deferred.served.metrics()).toThrow('still starting');
     await expect(deferred.served.close()).resolves.toBeUndefined();
   });
 

@@ -36,10 +36,10 @@ export function deferredCore(): DeferredCore {
         early.delete(listener);
       };
     },
-    metricsText() {
+    metrics() {
       // The metrics route checks the token first, which waits for the core: reaching here without one is a bug.
       if (!real) throw new Error('The core is still starting');
-      return real.metricsText();
+      return real.metrics();
     },
     metricsTokenMatches: async (token) => (await started).metricsTokenMatches(token),
     info: async () => (await started).info(),

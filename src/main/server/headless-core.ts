@@ -55,7 +55,7 @@ export async function createHeadlessCore(options: HeadlessCoreOptions): Promise<
   return {
     dispatch: core.dispatch,
     subscribe: (listener) => hub.subscribe(listener),
-    metricsText: () => core.metricsText(),
+    metrics: () => core.metrics(),
     metricsTokenMatches: (token) => core.metricsTokenMatches(token),
     info: () => core.info(),
     close: () => core.stop(),

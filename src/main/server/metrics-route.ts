@@ -50,11 +50,25 @@ export async function handleMetricsRoute(
     return;
   }
   attempt.succeed();
-  const text = ctx.core.metricsText();
-  res.writeHead(200, {
-    'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
-  res.end(req.method === 'HEAD' ? undefined : text);
+  const chunks = ctx.core.metrics()[Symbol.iterator]();
+  res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // One chunk per event-loop turn (chunked encoding): a 1,000-device exposition is megabytes, and making it
+  // in one go held up polls and every other request for over half a second.
+  try {
+    for (let next = chunks.next(); !next.done; next = chunks.next()) {
+      if (res.destroyed) return;
+      if (!res.write(next.value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    res.end();
+  } catch (error) {
+    // The status line is gone already: cut the response so that the scraper records a failed scrape, not a
+    // truncated exposition.
+    ctx.log.error('metrics exposition failed', { error: (error as Error).message });
+    res.destroy(error as Error);
+  }
 }

@@ -11,8 +11,8 @@ export interface ServedCore {
   dispatch: Dispatch;
   /** Every core event, for the WebSocket clients; returns an unsubscribe function. */
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
-  /** Prometheus text exposition of the latest value of every series. */
-  metricsText(): string;
+  /** Prometheus text exposition of the latest value of every series, in chunks. */
+  metrics(): Iterable<string>;
   /** Whether the bearer token matches the one set in Settings (timing-safe); false when none is set. */
   metricsTokenMatches(token: string): Promise<boolean>;
   info(): Promise<AppInfo>;

@@ -85,7 +85,7 @@ beforeAll(async () => {
     {
       dispatch: core.dispatch,
       subscribe: (l) => hub.subscribe(l),
-      metricsText: () => core.metricsText(),
+      metrics: () => core.metrics(),
       metricsTokenMatches: (t) => core.metricsTokenMatches(t),
       info: () => core.info(),
       close: () => core.stop(),

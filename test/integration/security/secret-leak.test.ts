@@ -73,7 +73,7 @@ describe('secrets stay secret', () => {
       await call('events:list', { limit: 1000 }),
       await call('settings:get', {}),
       await call('app:info', {}),
-      core.metricsText(),
+      [...core.metrics()].join(''),
     ]);
     expect(await core.metricsTokenMatches(SECRETS.metricsToken)).toBe(true);
     const linux = (await call('devices:get', { id: 'linux' })) as { summary: { state: string } };

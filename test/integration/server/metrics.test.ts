@@ -49,7 +49,7 @@ describe('/metrics', () => {
     const ok = await scrape(`Bearer ${TOKEN}`);
     expect(ok.status).toBe(200);
     expect(ok.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
-    expect(ok.body).toBe(core.metricsText());
+    expect(ok.body).toBe([...core.metrics()].join(''));
   });
 
   it('follows the token set in settings, and is closed when none is set', async () => {
