@@ -128,4 +128,17 @@ describe('CounterRates', () => {
     expect(r.size).toBe(1);
     expect(r.rate('a|2', { value: 2, at: 6000, bits: 32 })).toBeNull();
   });
+
+  it('keeps each counter apart when forgotten slots are reused by new counters', () => {
+    const r = new CounterRates();
+    for (let i = 0; i < 100; i++) r.rate(`old|${i}`, { value: 1000, at: 0, bits: 32 });
+    for (let i = 0; i < 100; i++) r.rate(`keep|${i}`, { value: i, at: 0, bits: 64 });
+    r.forget('old|');
+    for (let i = 0; i < 100; i++) expect(r.rate(`new|${i}`, { value: 5, at: 10_000, bits: 32 })).toBeNull();
+    for (let i = 0; i < 100; i++) {
+      expect(r.rate(`new|${i}`, { value: 5 + 10 * i, at: 20_000, bits: 32 })).toBe(i);
+      expect(r.rate(`keep|${i}`, { value: i + 60, at: 60_000, bits: 64 })).toBe(1);
+    }
+    expect(r.size).toBe(200);
+  });
 });
