@@ -15,6 +15,10 @@ export interface EventLoopLag {
 export interface ProcessStatsReading {
   residentBytes: number;
   heapUsedBytes: number;
+  /** What V8 holds for the heap (used + free space it keeps): the gap to RSS is the rest of the process. */
+  heapTotalBytes: number;
+  /** Memory of C++ objects bound to JS (buffers, typed arrays' storage). */
+  externalBytes: number;
   cpuSeconds: number;
   startTimeSeconds: number;
   /** Null where /proc is missing (not Linux): an absent figure, never a made-up 0. */
@@ -63,6 +67,8 @@ export class ProcessStats {
     return {
       residentBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
+      heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       startTimeSeconds: this.startTimeSeconds,
       openFds: openFds(),

@@ -71,6 +71,8 @@ describe('process metrics exposition', () => {
     const text = processMetricsText({
       residentBytes: 150_000_000,
       heapUsedBytes: 40_000_000,
+      heapTotalBytes: 52_000_000,
+      externalBytes: 3_000_000,
       cpuSeconds: 12.5,
       startTimeSeconds: 1_700_000_000,
       openFds: 1034,
@@ -80,6 +82,8 @@ describe('process metrics exposition', () => {
     expect(lines).toContain('# TYPE process_resident_memory_bytes gauge');
     expect(lines).toContain('process_resident_memory_bytes 150000000');
     expect(lines).toContain('process_open_fds 1034');
+    expect(lines).toContain('nodejs_heap_size_total_bytes 52000000');
+    expect(lines).toContain('nodejs_external_memory_bytes 3000000');
     expect(lines).toContain('process_cpu_seconds_total 12.5');
     expect(lines).toContain('# TYPE vigie_event_loop_lag_p99_seconds gauge');
     expect(lines).toContain('vigie_event_loop_lag_p99_seconds 0.0123');
@@ -87,7 +91,7 @@ describe('process metrics exposition', () => {
   });
 
   it('leaves out what it could not read rather than writing 0', () => {
-    const text = processMetricsText({ residentBytes: 1, heapUsedBytes: 1, cpuSeconds: 0, startTimeSeconds: 1, openFds: null, lag: null });
+    const text = processMetricsText({ residentBytes: 1, heapUsedBytes: 1, heapTotalBytes: 2, externalBytes: 0, cpuSeconds: 0, startTimeSeconds: 1, openFds: null, lag: null });
     expect(text).not.toContain('process_open_fds');
     expect(text).not.toContain('vigie_event_loop_lag');
   });

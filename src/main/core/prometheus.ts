@@ -87,6 +87,12 @@ export function processMetricsText(r: ProcessStatsReading): string {
     '# HELP nodejs_heap_size_used_bytes Process heap size used from Node.js in bytes',
     '# TYPE nodejs_heap_size_used_bytes gauge',
     `nodejs_heap_size_used_bytes ${r.heapUsedBytes}`,
+    '# HELP nodejs_heap_size_total_bytes Process heap size from Node.js in bytes',
+    '# TYPE nodejs_heap_size_total_bytes gauge',
+    `nodejs_heap_size_total_bytes ${r.heapTotalBytes}`,
+    '# HELP nodejs_external_memory_bytes Node.js external memory size in bytes',
+    '# TYPE nodejs_external_memory_bytes gauge',
+    `nodejs_external_memory_bytes ${r.externalBytes}`,
   ];
   if (r.openFds !== null) {
     out.push('# HELP process_open_fds Number of open file descriptors', '# TYPE process_open_fds gauge', `process_open_fds ${r.openFds}`);
