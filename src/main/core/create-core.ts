@@ -221,7 +221,7 @@ export function createCore(options: CoreOptions): Core {
     mail,
     info,
     *metrics() {
-      yield* prometheusChunks(store.latest(), monitor.list());
+      yield* prometheusChunks(monitor.list(), (deviceId) => store.latest(deviceId));
       yield processMetricsText(processStats.read());
     },
     async metricsTokenMatches(token) {

@@ -48,7 +48,7 @@ describe('prometheus exposition in chunks', () => {
         Array.from({ length: 4 }, (_, k) => ({ key: `${d.id}|${metric}|i${k}`, deviceId: d.id, metric, instance: `i${k}`, unit: 'percent' as const, at: 5, value: k })),
       ),
     );
-    const chunks = [...prometheusChunks(latest, devices)];
+    const chunks = [...prometheusChunks(devices, (id) => latest.filter((v) => v.deviceId === id))].filter((c) => c !== '');
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
     const lines = chunks.join('').trim().split('\n');

@@ -27,16 +27,21 @@ const LINES_PER_CHUNK = 2000;
  * over half a second per scrape, polls and the console included (issue 18, soak). A device's labels and a
  * metric's name are escaped once, not once per line.
  */
-export function* prometheusChunks(latest: readonly LatestValue[], devices: readonly DeviceSummary[]): Generator<string> {
+export function* prometheusChunks(devices: readonly DeviceSummary[], latestOf: (deviceId: string) => readonly LatestValue[]): Generator<string> {
   const prefixes = new Map<string, string>();
-  for (const d of devices) prefixes.set(d.id, `device="${escapeLabel(d.name)}",device_id="${escapeLabel(d.id)}",family="${escapeLabel(d.family)}"`);
   // Grouped by metric first (a family's lines must be contiguous); the text is made chunk by chunk.
   const groups = new Map<string, LatestValue[]>();
-  for (const v of latest) {
-    if (!prefixes.has(v.deviceId) || !Number.isFinite(v.value)) continue;
-    let list = groups.get(v.metric);
-    if (!list) groups.set(v.metric, (list = []));
-    list.push(v);
+  let read = 0;
+  for (const d of devices) {
+    prefixes.set(d.id, `device="${escapeLabel(d.name)}",device_id="${escapeLabel(d.id)}",family="${escapeLabel(d.family)}"`);
+    for (const v of latestOf(d.id)) {
+      if (!Number.isFinite(v.value)) continue;
+      let list = groups.get(v.metric);
+      if (!list) groups.set(v.metric, (list = []));
+      list.push(v);
+    }
+    // An empty chunk is a pause: reading 1,000 devices' series at once was itself a long block.
+    if (++read % 50 === 0) yield '';
   }
   const families = new Map<string, LatestValue[][]>();
   for (const [metric, list] of groups) {
@@ -66,7 +71,9 @@ export function* prometheusChunks(latest: readonly LatestValue[], devices: reado
 
 /** The whole exposition as one string (tests, small sites). */
 export function prometheusText(latest: readonly LatestValue[], devices: readonly DeviceSummary[]): string {
-  return [...prometheusChunks(latest, devices)].join('');
+  const byDevice = new Map<string, LatestValue[]>();
+  for (const v of latest) byDevice.set(v.deviceId, [...(byDevice.get(v.deviceId) ?? []), v]);
+  return [...prometheusChunks(devices, (id) => byDevice.get(id) ?? [])].join('');
 }
 
 /**

@@ -61,7 +61,7 @@ export async function handleMetricsRoute(
   try {
     for (let next = chunks.next(); !next.done; next = chunks.next()) {
       if (res.destroyed) return;
-      if (!res.write(next.value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (next.value !== '' && !res.write(next.value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     res.end();
