@@ -12,8 +12,10 @@ import { createSite, SITE_METRICS_TOKEN, SITE_PASSWORD, type Site } from './supp
  * quality.md "Load", issue 18 item 4: `vigie serve` (the process an admin runs) with N SNMP devices imported
  * from a CSV, each reaching Debian's snmpd on 127.0.0.1, polled every interval for a bounded time, sampled
  * every few seconds: RSS (/proc/<pid>/status), open descriptors (/proc/<pid>/fd), event-loop lag p99 (the
- * server's own /metrics). Three servers run side by side over the same minutes: the soak, the same soak
- * with signed-in browsers on the dashboard, and the baseline, a `serve` with no SNMP device.
+ * server's own /metrics). Two phases, one after the other, so that the two soaked servers do not share the
+ * two cores (a server waiting for a core looks like a server whose event loop lags): first the soak beside
+ * its baseline, a `serve` with no SNMP device, over the same minutes; then the same soak (a copy of the
+ * same site) with signed-in browsers on the dashboard.
  */
 interface Plan {
   devices: number;
@@ -33,7 +35,7 @@ function soakMinutes(): number {
 }
 const PLAN: Record<BenchSize, Plan> = {
   full: { devices: 1000, intervalSeconds: 60, durationMs: soakMinutes() * 60_000, sampleMs: 10_000, warmupMs: 10 * 60_000, browsers: 5, scrapeEvery: 3 },
-  smoke: { devices: 20, intervalSeconds: 10, durationMs: 20_000, sampleMs: 4_000, warmupMs: 8_000, browsers: 1, scrapeEvery: 1 },
+  smoke: { devices: 20, intervalSeconds: 10, durationMs: 12_000, sampleMs: 3_000, warmupMs: 6_000, browsers: 1, scrapeEvery: 1 },
 };
 const RSS_BAR_MB = 400;
 /**
@@ -172,32 +174,45 @@ const benchmark: Benchmark = {
       const siteB = copySite(siteA);
       sites.push(siteB, await siteFor(null, plan));
       const setupS = (Date.now() - t0Setup) / 1000;
-      for (const site of sites) serves.push(await startServe(site.dataDir));
-      const [serveA, serveB, serve0] = serves as [ServeProcess, ServeProcess, ServeProcess];
-      browsers = await openSessions(serveB.url, siteB.password, plan.browsers);
-
-      const soaked: Soaked[] = [
+      const soakPhase = async (soaked: Soaked[], phase: string): Promise<void> => {
+        const start = Date.now();
+        const end = start + plan.durationMs;
+        const hardDeadline = end + 10 * 60_000;
+        // Slots on the wall clock: a slow sample skips slots rather than stretching the soak.
+        for (let k = 0; Date.now() <= end; k++) {
+          const due = start + k * plan.sampleMs;
+          if (due < Date.now() - plan.sampleMs) continue;
+          await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+          if (Date.now() > hardDeadline) throw new Error('soak passed its hard deadline');
+          const t = (Date.now() - start) / 1000;
+          const scrape = k % plan.scrapeEvery === 0;
+          const taken = await Promise.all(soaked.map((s) => sampleServe(s.serve.pid, s.serve.url, siteA.metricsToken, t, scrape)));
+          taken.forEach((x, i) => soaked[i]?.samples.push(x));
+          if (size === 'full' && k % 30 === 0) {
+            process.stderr.write(`[soak ${phase} ${fmt(t / 60)} min] ${soaked.map((s) => `${s.label}: ${fmt(s.samples.at(-1)?.rssMb ?? Number.NaN)} MB, ${s.samples.at(-1)?.fds ?? '?'} fds, lag ${fmt(s.samples.at(-1)?.lagP99Ms ?? Number.NaN, 2)} ms`).join(' | ')}\n`);
+          }
+        }
+      };
+      // Phase 1: the soak and its baseline.
+      const site0 = sites[2]!;
+      const serveA = await startServe(siteA.dataDir);
+      serves.push(serveA);
+      const serve0 = await startServe(site0.dataDir);
+      serves.push(serve0);
+      const phase1: Soaked[] = [
         { label: 'serve', serve: serveA, samples: [] },
-        { label: 'serve + browsers', serve: serveB, samples: [] },
         { label: 'baseline', serve: serve0, samples: [] },
       ];
-      const start = Date.now();
-      const end = start + plan.durationMs;
-      const hardDeadline = end + 10 * 60_000;
-      // Slots on the wall clock: a slow sample skips slots rather than stretching the soak.
-      for (let k = 0; Date.now() <= end; k++) {
-        const due = start + k * plan.sampleMs;
-        if (due < Date.now() - plan.sampleMs) continue;
-        await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
-        if (Date.now() > hardDeadline) throw new Error('soak passed its hard deadline');
-        const t = (Date.now() - start) / 1000;
-        const scrape = k % plan.scrapeEvery === 0;
-        const taken = await Promise.all(soaked.map((s) => sampleServe(s.serve.pid, s.serve.url, siteA.metricsToken, t, scrape)));
-        taken.forEach((x, i) => soaked[i]?.samples.push(x));
-        if (size === 'full' && k % 30 === 0) {
-          process.stderr.write(`[soak ${fmt(t / 60)} min] ${soaked.map((s) => `${s.label}: ${fmt(s.samples.at(-1)?.rssMb ?? Number.NaN)} MB, ${s.samples.at(-1)?.fds ?? '?'} fds, lag ${fmt(s.samples.at(-1)?.lagP99Ms ?? Number.NaN, 2)} ms`).join(' | ')}\n`);
-        }
-      }
+      await soakPhase(phase1, '1/2');
+      await serveA.stop();
+      await serve0.stop();
+      // Phase 2: the same site with signed-in dashboards.
+      const serveB = await startServe(siteB.dataDir);
+      serves.push(serveB);
+      browsers = await openSessions(serveB.url, siteB.password, plan.browsers);
+      const phase2: Soaked[] = [{ label: 'serve + browsers', serve: serveB, samples: [] }];
+      await soakPhase(phase2, '2/2');
+      const soaked = [phase1[0]!, phase2[0]!, phase1[1]!];
       const frames = browsers.framesReceived();
       const heaps = await browsers.heapsMb();
       const warmupS = plan.warmupMs / 1000;
@@ -205,10 +220,10 @@ const benchmark: Benchmark = {
       const sessionNote = `${plan.browsers} signed-in sessions on the dashboard: WebSocket frames received ${frames.join(', ')}; page JS heaps ${heaps.map((h) => fmt(h)).join(', ')} MB`;
       const common = [
         `${plan.devices} SNMP devices (Linux family, v2c) imported by CSV (one import, its data folder copied for the second server), polled every ${plan.intervalSeconds} s for ${fmt(plan.durationMs / 60_000)} min; /proc read every ${fmt(plan.sampleMs / 1000)} s, /metrics scraped every ${fmt((plan.sampleMs * plan.scrapeEvery) / 1000)} s (the lag window); every device of both servers reaches one Debian snmpd on 127.0.0.1 (distinct device entries, one agent); "This computer" (every 10 s) in every server, baseline included`,
-        `the three servers (soak, soak + browsers, baseline with 0 SNMP devices) ran at the same time on the same 2 shared cores; site set-up (imports and copy) ${fmt(setupS)} s`,
+        `two phases one after the other on the 2 shared cores: the soak beside its baseline (0 SNMP devices) over the same minutes, then the soak with browsers (a copy of the same site); site set-up (imports and copy) ${fmt(setupS)} s`,
       ];
       const a = results(`${plan.devices} devices, ${fmt(plan.durationMs / 60_000)} min`, fa, 'serve with 0 SNMP devices, same minutes', f0, plan);
-      const b = results(`${plan.devices} devices + ${plan.browsers} browser sessions, ${fmt(plan.durationMs / 60_000)} min`, fb, 'same serve without browsers, same minutes', fa, plan);
+      const b = results(`${plan.devices} devices + ${plan.browsers} browser sessions, ${fmt(plan.durationMs / 60_000)} min`, fb, 'same serve without browsers (phase 1)', fa, plan);
       a[0]?.notes?.push(...common);
       b[0]?.notes?.push(sessionNote);
       return [...a, ...b];

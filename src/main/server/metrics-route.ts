@@ -6,6 +6,19 @@ import type { ServerContext } from './server-context';
 
 const CHALLENGE = 'Bearer realm="vigie-metrics"';
 
+/** The response can take more (or the scraper went away); each wait removes its listeners. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 /**
  * Prometheus scrape endpoint, bearer token only (the token is set in Settings; none set means no token
  * matches). A missing or wrong token gets 401 with a WWW-Authenticate challenge, as RFC 6750 says, rather
@@ -61,7 +74,7 @@ export async function handleMetricsRoute(
   try {
     for (let next = chunks.next(); !next.done; next = chunks.next()) {
       if (res.destroyed) return;
-      if (next.value !== '' && !res.write(next.value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (next.value !== '' && !res.write(next.value)) await drained(res);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     res.end();
