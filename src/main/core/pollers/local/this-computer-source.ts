@@ -1,9 +1,26 @@
-import { hostname, loadavg, uptime } from 'node:os';
+import { cpus, hostname, loadavg, uptime, type CpuInfo } from 'node:os';
 import si from 'systeminformation';
 import type { TestResult } from '../../../../shared/contract/devices';
 import { CounterRates } from '../counter-rates';
 import { MetricList } from '../metric-list';
 import type { DevicePoller, PollResult, Row, Source } from '../source';
+
+/**
+ * Filesystem sizes change slowly, and systeminformation reads the mount table with a blocking child process
+ * (execSync on Linux): asked every 10 s in a process holding 1,000 devices, each fork held the event loop
+ * for tens of milliseconds (issue 18, soak). Read once a minute, the table reused in between.
+ */
+const FS_EVERY_MS = 60_000;
+
+type CpuTimes = CpuInfo['times'];
+
+/** Busy share (%) of the CPU time between two readings of a core's counters; since boot for the first one. */
+function busyPercent(now: CpuTimes, before: CpuTimes | undefined): number {
+  const total = (t: CpuTimes): number => t.user + t.nice + t.sys + t.idle + t.irq;
+  const spent = total(now) - (before ? total(before) : 0);
+  const idle = now.idle - (before?.idle ?? 0);
+  return spent > 0 ? Math.min(100, Math.max(0, ((spent - idle) / spent) * 100)) : 0;
+}
 
 /** Filesystems that are not storage an administrator manages. */
 const PSEUDO_FS = /^(tmpfs|devtmpfs|overlay|squashfs|proc|sysfs|cgroup2?|devpts|autofs|nsfs|tracefs|ramfs|efivarfs)$/i;
@@ -15,6 +32,12 @@ const PSEUDO_FS = /^(tmpfs|devtmpfs|overlay|squashfs|proc|sysfs|cgroup2?|devpts|
  */
 class ThisComputerPoller implements DevicePoller {
   private readonly rates = new CounterRates();
+  /**
+   * The cores' time counters at the last poll. CPU load comes from node:os rather than systeminformation's
+   * currentLoad, which spawns a blocking `cat /proc/stat` at every call.
+   */
+  private cpuTimes: CpuTimes[] = [];
+  private filesystemsRead: { at: number; list: Promise<si.Systeminformation.FsSizeData[]> } | null = null;
   private static identity: Promise<Record<string, string | number>> | null = null;
 
   private identity(): Promise<Record<string, string | number>> {
@@ -27,24 +50,23 @@ class ThisComputerPoller implements DevicePoller {
   }
 
   async poll(): Promise<PollResult> {
-    const [ident, load, mem, fs, net] = await Promise.all([
-      this.identity(),
-      si.currentLoad(),
-      si.mem(),
-      si.fsSize(),
-      si.networkStats('*'),
-    ]);
+    const [ident, mem, fs, net] = await Promise.all([this.identity(), si.mem(), this.filesystems(), si.networkStats('*')]);
     const now = Date.now();
     const metrics = new MetricList();
     const push = metrics.add.bind(metrics);
 
-    push('cpu.total', load.currentLoad, 'percent');
-    load.cpus.forEach((c, i) => push('cpu.core', c.load, 'percent', String(i)));
+    const times = cpus().map((c) => c.times);
+    const perCore = times.map((t, i) => busyPercent(t, this.cpuTimes[i]));
+    const sum = (list: CpuTimes[]): CpuTimes =>
+      list.reduce((a, t) => ({ user: a.user + t.user, nice: a.nice + t.nice, sys: a.sys + t.sys, idle: a.idle + t.idle, irq: a.irq + t.irq }), { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 });
+    push('cpu.total', busyPercent(sum(times), this.cpuTimes.length === times.length ? sum(this.cpuTimes) : undefined), 'percent');
+    this.cpuTimes = times;
+    perCore.forEach((load, i) => push('cpu.core', load, 'percent', String(i)));
     const [l1, l5, l15] = loadavg();
     push('load.1', l1, 'ratio');
     push('load.5', l5, 'ratio');
     push('load.15', l15, 'ratio');
-    push('load.15.per.core', (l15 ?? 0) / Math.max(1, load.cpus.length), 'ratio');
+    push('load.15.per.core', (l15 ?? 0) / Math.max(1, times.length), 'ratio');
 
     const used = mem.total - mem.available;
     push('memory.total', mem.total, 'bytes');
@@ -96,6 +118,17 @@ class ThisComputerPoller implements DevicePoller {
       problems: [],
       uptimeSeconds: up,
     };
+  }
+
+  private filesystems(): Promise<si.Systeminformation.FsSizeData[]> {
+    const now = Date.now();
+    if (!this.filesystemsRead || now - this.filesystemsRead.at >= FS_EVERY_MS) {
+      const list = si.fsSize();
+      this.filesystemsRead = { at: now, list };
+      // A failed read is asked again at the next poll, not a minute later.
+      list.catch(() => (this.filesystemsRead = null));
+    }
+    return this.filesystemsRead.list;
   }
 
   close(): Promise<void> {
