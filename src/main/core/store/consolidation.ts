@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { addSamples, createBuckets, hasData } from './buckets';
-import { decodeBucketsInto, encodeBuckets, encodeRaw, encodeSegment } from './chunk-codec';
-import { dropOpen, openCountBefore, type Series } from './series-registry';
+import { decodeBucketsInto, encodeBuckets, encodeRaw, encodeSegment, type RawSamples } from './chunk-codec';
+import type { Series } from './series-registry';
 import { savePass, type PassState, type StoreContext } from './store-context';
 import { chunkId, chunkWindow, floorTo } from './tiers';
 
@@ -50,7 +50,7 @@ function runPass(ctx: StoreContext, tier: number, deadline: number): boolean {
   let i = firstAfter(sids, p.cursor);
   if (from !== null && from < target) {
     while (i < sids.length) {
-      const sealedRaw: [Series, number][] = [];
+      const sealedRaw: SealedRaw[] = [];
       const snapshot = { ...p };
       try {
         ctx.inTransaction(() => {
@@ -70,7 +70,7 @@ function runPass(ctx: StoreContext, tier: number, deadline: number): boolean {
         Object.assign(p, snapshot);
         throw new Error(`metric store: maintenance failed: ${(error as Error).message}`, { cause: error });
       }
-      for (const [s, count] of sealedRaw) dropOpen(s, count);
+      for (const { s, count, open } of sealedRaw) s.open.drop(count, open);
       if (i < sids.length && performance.now() >= deadline) return false;
     }
   }
@@ -117,7 +117,7 @@ function firstSourceWindowStart(ctx: StoreContext, tier: number, p: PassState): 
   return Math.max(p.sealed, floorTo(chunkWindow(id) * finer.chunkMs, ctx.tiers[tier]!.chunkMs));
 }
 
-function sealSeries(ctx: StoreContext, tier: number, s: Series, from: number, target: number, sealedRaw: [Series, number][]): void {
+function sealSeries(ctx: StoreContext, tier: number, s: Series, from: number, target: number, sealedRaw: SealedRaw[]): void {
   if (tier === 0) sealRaw(ctx, s, target, sealedRaw);
   else if (tier === 1) finalizeBuckets(ctx, s, from, target);
   else sealBuckets(ctx, tier, s, from, target);
@@ -128,23 +128,32 @@ function sealSeries(ctx: StoreContext, tier: number, s: Series, from: number, ta
  * (a segment of its day): a query of the current day reads these small segments and the open hour in memory
  * instead of decoding every raw chunk of the day. Both are appends: nothing is rewritten.
  */
-function sealRaw(ctx: StoreContext, s: Series, target: number, sealedRaw: [Series, number][]): void {
-  const count = openCountBefore(s, target);
-  if (count === 0) return;
+function sealRaw(ctx: StoreContext, s: Series, target: number, sealedRaw: SealedRaw[]): void {
+  if (!(s.open.firstTime < target)) return;
+  // One decode serves the chunks, the segments and, after the commit, the drop of what was sealed.
+  const open = s.open.decode();
+  let count = 0;
+  while (count < open.length && open.t[count]! < target) count++;
   const day = ctx.tiers[1]!;
   const slots = day.chunkMs / day.stepMs;
-  split(s.openT, 0, count, ctx.tiers[0]!.chunkMs, (window, span, start, end) => {
+  split(open.t, 0, count, ctx.tiers[0]!.chunkMs, (window, span, start, end) => {
     const id = chunkId(0, window, s.sid);
     // A reduced series keeps no raw tier: only the window's 5m buckets below are written.
-    if (s.history === 'full') ctx.stmts.chunks[0]!.put.run(id, encodeRaw(window * span, s.openT, s.openV, start, end));
+    if (s.history === 'full') ctx.stmts.chunks[0]!.put.run(id, encodeRaw(window * span, open.t, open.v, start, end));
     const dayStart = floorTo(window * span, day.chunkMs);
     const first = Math.floor((window * span - dayStart) / day.stepMs);
     const b = createBuckets(window * span, day.stepMs, span / day.stepMs);
-    addSamples(b, s.openT, s.openV, start, end);
+    addSamples(b, open.t, open.v, start, end);
     ctx.stmts.segments.put.run(id, encodeSegment(b, first, slots));
   });
-  ctx.stmts.updateLast.run(s.openT[count - 1]!, s.openV[count - 1]!, s.sid);
-  sealedRaw.push([s, count]);
+  ctx.stmts.updateLast.run(open.t[count - 1]!, open.v[count - 1]!, s.sid);
+  sealedRaw.push({ s, count, open });
+}
+
+interface SealedRaw {
+  s: Series;
+  count: number;
+  open: RawSamples;
 }
 
 /** Calls `each` for every run of sorted times t[from..to) that falls in one window of `span`. */

@@ -1,6 +1,7 @@
 import { seriesKey } from '../../../shared/series-key';
 import type { Unit } from '../../../shared/units';
 import type { SeriesMeta } from './metric-store';
+import { OpenSamples } from './open-samples';
 import type { SeriesHistory } from './series-history';
 
 /**
@@ -20,9 +21,8 @@ export interface Series {
   lastValue: number;
   /** Smoothed sampling interval (ms), 0 until two samples were seen: sizes raw queries, marks gaps. */
   intervalMs: number;
-  openT: Float64Array;
-  openV: Float64Array;
-  openLength: number;
+  /** Samples not yet sealed, compact (./open-samples.ts). */
+  open: OpenSamples;
   /** Ingest batch that last wrote this series: one sample per series per batch. */
   batch: number;
 }
@@ -39,9 +39,7 @@ export function newSeries(sid: number, deviceId: string, metric: string, instanc
     lastAt: Number.NEGATIVE_INFINITY,
     lastValue: Number.NaN,
     intervalMs: 0,
-    openT: new Float64Array(8),
-    openV: new Float64Array(8),
-    openLength: 0,
+    open: new OpenSamples(),
     batch: 0,
   };
 }
@@ -52,56 +50,13 @@ export function metaOf(s: Series): SeriesMeta {
 
 /** Appends a sample that is later than every sample of the series (ingest guarantees it). */
 export function appendOpen(s: Series, t: number, v: number): void {
-  if (s.openLength === s.openT.length) {
-    const t2 = new Float64Array(s.openLength * 2);
-    const v2 = new Float64Array(s.openLength * 2);
-    t2.set(s.openT);
-    v2.set(s.openV);
-    s.openT = t2;
-    s.openV = v2;
-  }
-  s.openT[s.openLength] = t;
-  s.openV[s.openLength] = v;
-  s.openLength++;
+  s.open.append(t, v);
   if (Number.isFinite(s.lastAt)) {
     const delta = t - s.lastAt;
     s.intervalMs = s.intervalMs === 0 ? delta : s.intervalMs + (Math.min(delta, 4 * s.intervalMs) - s.intervalMs) / 4;
   }
   s.lastAt = t;
   s.lastValue = v;
-}
-
-/** Number of open samples before `limit` (they are sorted). */
-export function openCountBefore(s: Series, limit: number): number {
-  let lo = 0;
-  let hi = s.openLength;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s.openT[mid]! < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Forgets the first `count` open samples once they are sealed. The buffers keep their size (the next hour
- * needs as much) unless a backlog made them much larger than an hour at 10 s.
- */
-export function dropOpen(s: Series, count: number): void {
-  if (count <= 0) return;
-  const rest = s.openLength - count;
-  if (s.openT.length > 4096 && rest * 4 < s.openT.length) {
-    const t2 = new Float64Array(Math.max(8, rest * 2));
-    const v2 = new Float64Array(t2.length);
-    t2.set(s.openT.subarray(count, s.openLength));
-    v2.set(s.openV.subarray(count, s.openLength));
-    s.openT = t2;
-    s.openV = v2;
-  } else {
-    s.openT.copyWithin(0, count, s.openLength);
-    s.openV.copyWithin(0, count, s.openLength);
-  }
-  s.openLength = rest;
 }
 
 export class SeriesRegistry {

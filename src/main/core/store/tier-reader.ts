@@ -4,6 +4,14 @@ import type { Series } from './series-registry';
 import { sealedUntil, type StoreContext } from './store-context';
 import { chunkId, floorTo } from './tiers';
 
+/** The open samples are decoded here and copied out before readRaw returns: one set of arrays serves every call. */
+let scratch: RawSamples = { t: new Float64Array(512), v: new Float64Array(512), length: 0 };
+
+function openScratch(n: number): RawSamples {
+  if (scratch.t.length < n) scratch = { t: new Float64Array(2 * n), v: new Float64Array(2 * n), length: 0 };
+  return scratch;
+}
+
 /** Raw samples of `s` with from ≤ t < to: sealed raw chunks, then the open samples. */
 export function readRaw(ctx: StoreContext, s: Series, from: number, to: number): RawSamples {
   const span = ctx.tiers[0]!.chunkMs;
@@ -15,7 +23,8 @@ export function readRaw(ctx: StoreContext, s: Series, from: number, to: number):
     const blob = ctx.stmts.chunks[0]!.get.get(chunkId(0, w, s.sid));
     if (blob) parts.push(decodeRaw(w * span, blob));
   }
-  parts.push({ t: s.openT, v: s.openV, length: s.openLength });
+  // lastAt is the last open sample's time whenever there is one: an older range skips the decode.
+  if (s.open.length > 0 && s.lastAt >= from) parts.push(s.open.decode(openScratch(s.open.length)));
   let total = 0;
   const ranges = parts.map((p) => {
     const a = lowerBound(p.t, p.length, from);

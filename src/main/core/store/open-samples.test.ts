@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OpenSamples } from './open-samples';
+
+const T0 = Date.UTC(2026, 11, 3, 12, 0, 0);
+const MINUTE = 60_000;
+
+/** Bit-exact: tells -0 from 0. */
+function bits(x: number): string {
+  const b = Buffer.alloc(8);
+  b.writeDoubleLE(x);
+  return b.toString('hex');
+}
+
+function fill(t: readonly number[], v: readonly number[]): OpenSamples {
+  const o = new OpenSamples();
+  t.forEach((x, i) => o.append(x, v[i]!));
+  return o;
+}
+
+function expectSamples(o: OpenSamples, t: readonly number[], v: readonly number[]): void {
+  const d = o.decode();
+  expect(d.length).toBe(t.length);
+  expect(o.length).toBe(t.length);
+  expect([...d.t]).toEqual(t);
+  expect([...d.v].map(bits)).toEqual(v.map(bits));
+}
+
+/** A seeded generator, so that the cases below are the same on every run. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+}
+
+const rnd = lcg(18);
+const regular = Array.from({ length: 70 }, (_, i) => T0 + i * MINUTE);
+const jittered = regular.map((t, i) => t + (i === 0 ? 0 : Math.floor(rnd() * 40) - 20));
+let at = T0;
+const irregular = Array.from({ length: 70 }, () => (at += 1 + Math.floor(rnd() * 10 * MINUTE)));
+/** A device answering again after a day: a big step, then a burst of backlog at 1 ms. */
+const backlog = [T0, T0 + MINUTE, T0 + MINUTE + 86_400_000, ...Array.from({ length: 20 }, (_, i) => T0 + MINUTE + 86_400_001 + i)];
+
+let counter = 4_000_000_000;
+const values: Record<string, number[]> = {
+  constant: Array.from({ length: 70 }, () => 1),
+  integers: Array.from({ length: 70 }, (_, i) => (i * 37) % 101),
+  counter: Array.from({ length: 70 }, () => (counter += Math.floor(rnd() * 1e6))),
+  rate: Array.from({ length: 70 }, () => (rnd() * 1e9) / 60),
+  negative: Array.from({ length: 70 }, (_, i) => -i * 1.25 - rnd()),
+  tiny: Array.from({ length: 70 }, (_, i) => (i % 2 ? 5e-324 : 2.2250738585072014e-308 * rnd())),
+  huge: Array.from({ length: 70 }, (_, i) => (i % 3 ? Number.MAX_VALUE : -1.5e300 * rnd())),
+  zeros: Array.from({ length: 70 }, (_, i) => (i % 3 === 0 ? 0 : i % 3 === 1 ? -0 : 0)),
+};
+
+describe('open samples', () => {
+  for (const [timesName, times] of Object.entries({ regular, jittered, irregular, backlog })) {
+    for (const [valuesName, vals] of Object.entries(values)) {
+      it(`round-trip ${timesName} times with ${valuesName} values exactly`, () => {
+        const v = vals.slice(0, times.length);
+        expectSamples(fill(times, v), times, v);
+      });
+    }
+  }
+
+  it('costs a byte or two per sample for a regular poll of a steady value', () => {
+    // The first value, 1.0: a header and its 2 non-zero bytes; the first delta (60 s): a 3-byte varint; then
+    // 1 byte of time and 1 of value.
+    expect(fill(regular, values.constant!).bytesUsed).toBe(3 + 3 + 1 + 68 * 2);
+    // Jitter of ±20 ms still fits the time's byte; a 32-bit counter's random increments (up to 1e6) change about
+    // 20 bits of mantissa: 3 or 4 bytes and the header.
+    const jitter = fill(jittered, values.counter!);
+    expect(jitter.bytesUsed / 70).toBeLessThan(6.5);
+    expect(jitter.capacity).toBeLessThanOrEqual(1.5 * jitter.bytesUsed + 18);
+  });
+
+  it('decodes into a scratch that is large enough, and into fresh arrays otherwise', () => {
+    const o = fill(irregular, values.negative!);
+    const scratch = { t: new Float64Array(100).fill(-1), v: new Float64Array(100).fill(-1), length: 0 };
+    const d = o.decode(scratch);
+    expect(d.t).toBe(scratch.t);
+    expect(d.length).toBe(70);
+    expect([...d.t.subarray(0, 70)]).toEqual(irregular);
+    expect([...d.v.subarray(0, 70)].map(bits)).toEqual(values.negative!.map(bits));
+    const small = { t: new Float64Array(10), v: new Float64Array(10), length: 0 };
+    const fresh = o.decode(small);
+    expect(fresh.t).not.toBe(small.t);
+    expect([...fresh.t]).toEqual(irregular);
+  });
+
+  it('keeps non-integer and unsafe times exactly (escaped)', () => {
+    const t = [0.5, 1, 1.25, 2 ** 53 + 2, 2 ** 60, 2 ** 60 + 2 ** 9, 1e300];
+    const v = t.map((_, i) => i);
+    expectSamples(fill(t, v), t, v);
+  });
+
+  it('counts the samples before a limit', () => {
+    const o = fill(jittered, values.rate!);
+    for (const limit of [T0 - 1, T0, T0 + 1, jittered[10]!, jittered[10]! + 1, jittered[69]!, jittered[69]! + 1, Infinity]) {
+      expect(o.countBefore(limit)).toBe(jittered.filter((t) => t < limit).length);
+    }
+    expect(new OpenSamples().countBefore(Infinity)).toBe(0);
+  });
+
+  it('drops the first samples at every position and keeps appending after', () => {
+    for (let count = 0; count <= irregular.length + 1; count++) {
+      const o = fill(irregular, values.rate!);
+      o.drop(count);
+      const rest = irregular.slice(count);
+      expectSamples(o, rest, values.rate!.slice(count));
+      const next = irregular[irregular.length - 1]! + MINUTE;
+      o.append(next, -0);
+      expectSamples(o, [...rest, next], [...values.rate!.slice(count), -0]);
+    }
+  });
+
+  it('drops with the samples decoded for sealing, and decodes again when samples came since', () => {
+    const o = fill(jittered, values.counter!);
+    expect(o.firstTime).toBe(jittered[0]);
+    const decoded = o.decode();
+    o.drop(60, decoded);
+    expectSamples(o, jittered.slice(60), values.counter!.slice(60));
+    expect(o.firstTime).toBe(jittered[60]);
+    const stale = o.decode();
+    o.append(T0 + 2 * 3_600_000, 7);
+    o.drop(5, stale);
+    expectSamples(o, [...jittered.slice(65), T0 + 2 * 3_600_000], [...values.counter!.slice(65), 7]);
+    o.drop(100);
+    expect(o.firstTime).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('shrinks a buffer a backlog made large once it is sealed, and keeps an ordinary one', () => {
+    const o = new OpenSamples();
+    for (let i = 0; i < 5000; i++) o.append(T0 + i * 1000, rnd());
+    expect(o.capacity).toBeGreaterThan(4096);
+    o.drop(4990);
+    expect(o.capacity).toBeLessThan(1024);
+    expectSamples(o, Array.from({ length: 10 }, (_, i) => T0 + (4990 + i) * 1000), [...o.decode().v]);
+  });
+
+  it('fits the buffer to the hour it held once sealed, so that the next such hour appends without growing', () => {
+    for (const vals of Object.values(values)) {
+      const o = fill(jittered, vals);
+      const peak = o.bytesUsed;
+      o.drop(70);
+      expect(o.length).toBe(0);
+      expect(o.capacity).toBeGreaterThan(peak);
+      expect(o.capacity).toBeLessThanOrEqual(1.0625 ** 2 * (1.0625 * peak + 18));
+      const fitted = o.capacity;
+      jittered.forEach((t, i) => o.append(t + 3_600_000, vals[i]!));
+      expect(o.capacity).toBe(fitted);
+      expectSamples(o, jittered.map((t) => t + 3_600_000), vals);
+    }
+  });
+
+  it('behaves as a pair of plain arrays under any appends, counts and drops', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('append' as const), dt: fc.oneof(fc.integer({ min: 1, max: 120_000 }), fc.double({ min: 1e-3, max: 1e12, noNaN: true })), v: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+      fc.record({ kind: fc.constant('drop' as const), n: fc.nat(40) }),
+      fc.record({ kind: fc.constant('count' as const), dt: fc.integer({ min: -100_000, max: 100_000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 43 }), fc.array(op, { maxLength: 300 }), (start, ops) => {
+        const o = new OpenSamples();
+        const t: number[] = [];
+        const v: number[] = [];
+        let last = start;
+        for (const x of ops) {
+          if (x.kind === 'append') {
+            const next = last + x.dt;
+            if (next <= last) continue;
+            last = next;
+            o.append(next, x.v);
+            t.push(next);
+            v.push(x.v);
+          } else if (x.kind === 'drop') {
+            o.drop(x.n);
+            t.splice(0, x.n);
+            v.splice(0, x.n);
+          } else {
+            const limit = last + x.dt;
+            expect(o.countBefore(limit)).toBe(t.filter((y) => y < limit).length);
+          }
+        }
+        expectSamples(o, t, v);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
