@@ -65,6 +65,7 @@ function figures(s: Soaked, warmupS: number) {
   const fds = settled.map((x) => x.fds);
   const heaps = settled.filter((x) => x.heapMb !== null && x.heapMb > 0).map((x) => [x.t / 3600, x.heapMb ?? 0] as const);
   const last = scraped.filter((x) => x.lagP99Ms !== null).at(-1);
+  const lastHeap = scraped.filter((x) => x.heapTotalMb !== null).at(-1);
   return {
     rssMax: Math.max(...rss),
     rssFirst: rss[0] ?? Number.NaN,
@@ -77,6 +78,7 @@ function figures(s: Soaked, warmupS: number) {
     lagMedian: percentile(lags, 50),
     lagWindows: lags.length,
     scrapesMissed: scraped.filter((x) => x.lagP99Ms === null).length,
+    heapAtEnd: lastHeap ? `JS heap ${fmt(lastHeap.heapMb ?? Number.NaN)} MB used of ${fmt(lastHeap.heapTotalMb ?? Number.NaN)} MB, external ${fmt(lastHeap.externalMb ?? Number.NaN)} MB` : 'no heap figures',
     ok: last?.states.ok ?? 0,
     notOk: last?.states.other ?? 0,
     samples: s.samples.length,
@@ -86,7 +88,7 @@ function figures(s: Soaked, warmupS: number) {
 type Figures = ReturnType<typeof figures>;
 
 function describe(f: Figures): string {
-  return `RSS ${fmt(f.rssFirst)} → ${fmt(f.rssLast)} MB (max ${fmt(f.rssMax)}), slope ${fmt(f.rssSlope, 2)} MB/h, JS heap slope ${fmt(f.heapSlope, 2)} MB/h; fds ${f.fdMin}–${f.fdMax}; lag p99 worst window ${fmt(f.lagWorst, 2)} ms, median window ${fmt(f.lagMedian, 2)} ms (${f.lagWindows} windows, ${f.scrapesMissed} scrapes missed); devices ok at the end ${f.ok}, not ok ${f.notOk}`;
+  return `RSS ${fmt(f.rssFirst)} → ${fmt(f.rssLast)} MB (max ${fmt(f.rssMax)}), slope ${fmt(f.rssSlope, 2)} MB/h, JS heap slope ${fmt(f.heapSlope, 2)} MB/h; at the end ${f.heapAtEnd}; fds ${f.fdMin}–${f.fdMax}; lag p99 worst window ${fmt(f.lagWorst, 2)} ms, median window ${fmt(f.lagMedian, 2)} ms (${f.lagWindows} windows, ${f.scrapesMissed} scrapes missed); devices ok at the end ${f.ok}, not ok ${f.notOk}`;
 }
 
 function results(name: string, subject: Figures, baseName: string, base: Figures, plan: Plan): BenchResult[] {

@@ -9,6 +9,9 @@ export interface Sample {
   /** Event-loop lag p99 over the window since the previous scrape (ms); null when the scrape failed. */
   lagP99Ms: number | null;
   heapMb: number | null;
+  /** V8's whole heap (used + the free space it keeps) and memory outside it (buffers), MB. */
+  heapTotalMb: number | null;
+  externalMb: number | null;
   /** Devices by state from vigie_device_state (0 ok … 3 unknown). */
   states: { ok: number; other: number };
   /** Whether /metrics was asked this time (a null lag on a scraped sample is a failed scrape). */
@@ -34,7 +37,7 @@ export async function sampleServe(pid: number, url: string, token: string, t: nu
   // /proc first: the scrape's own socket must not be counted among the server's descriptors.
   const rss = rssMb(pid);
   const fds = readdirSync(`/proc/${pid}/fd`).length;
-  if (!scrape) return { t, rssMb: rss, fds, lagP99Ms: null, heapMb: null, states: { ok: 0, other: 0 }, scraped: false };
+  if (!scrape) return { t, rssMb: rss, fds, lagP99Ms: null, heapMb: null, heapTotalMb: null, externalMb: null, states: { ok: 0, other: 0 }, scraped: false };
   let text = '';
   try {
     const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
@@ -44,12 +47,15 @@ export async function sampleServe(pid: number, url: string, token: string, t: nu
   }
   const lag = gauge(text, 'vigie_event_loop_lag_p99_seconds');
   const heap = gauge(text, 'nodejs_heap_size_used_bytes');
+  const heapTotal = gauge(text, 'nodejs_heap_size_total_bytes');
+  const external = gauge(text, 'nodejs_external_memory_bytes');
+  const mb = (x: number | null): number | null => (x === null ? null : x / 2 ** 20);
   const states = { ok: 0, other: 0 };
   for (const m of text.matchAll(/^vigie_device_state\{[^}]*\} (\d)$/gm)) {
     if (m[1] === '0') states.ok++;
     else states.other++;
   }
-  return { t, rssMb: rss, fds, lagP99Ms: lag === null ? null : lag * 1000, heapMb: heap === null ? null : heap / 2 ** 20, states, scraped: true };
+  return { t, rssMb: rss, fds, lagP99Ms: lag === null ? null : lag * 1000, heapMb: mb(heap), heapTotalMb: mb(heapTotal), externalMb: mb(external), states, scraped: true };
 }
 
 /** Least-squares slope of y over x. */
