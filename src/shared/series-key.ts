@@ -10,7 +10,9 @@ export interface SeriesRef {
 }
 
 export function seriesKey(deviceId: string, metric: string, instance = ''): string {
-  return `${deviceId}|${metric}|${instance.replaceAll('%', '%25').replaceAll('|', '%7C')}`;
+  // The store builds a key per sample ingested: most instances need no escaping, so skip the two passes.
+  const escaped = instance.includes('%') || instance.includes('|') ? instance.replaceAll('%', '%25').replaceAll('|', '%7C') : instance;
+  return `${deviceId}|${metric}|${escaped}`;
 }
 
 export function parseSeriesKey(key: string): SeriesRef {
