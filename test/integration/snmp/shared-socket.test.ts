@@ -126,7 +126,7 @@ describe.skipIf(missingPeer('snmpd', available ? null : 'Debian snmpd not instal
         for (const s of [...sessions, v3, dead]) s.close();
       }
       expect(peak).toBe(baseline + 1);
-      await until('the shared socket closes with the last session', () => udpDescriptors() === baseline);
+      await until('the shared socket closes with the last session', () => udpDescriptors() <= baseline);
       expect(sharedSocketStats('udp4')).toMatchObject({ sessions: 0, open: false, tracked: 0 });
     });
 
@@ -139,7 +139,8 @@ describe.skipIf(missingPeer('snmpd', available ? null : 'Debian snmpd not instal
       } finally {
         s.close();
       }
-      await until('the shared socket closes again', () => udpDescriptors() === baseline);
+      await until('the shared socket closes again', () => udpDescriptors() <= baseline);
+      expect(sharedSocketStats('udp4')).toMatchObject({ sessions: 0, open: false });
     });
   },
 );
