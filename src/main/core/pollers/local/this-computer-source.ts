@@ -26,9 +26,9 @@ function busyPercent(now: CpuTimes, before: CpuTimes | undefined): number {
 const PSEUDO_FS = /^(tmpfs|devtmpfs|overlay|squashfs|proc|sysfs|cgroup2?|devpts|autofs|nsfs|tracefs|ramfs|efivarfs)$/i;
 
 /**
- * "This computer": the workstation itself, read from the OS with systeminformation (CPU total and per core,
- * memory, swap, filesystems, network counters) and node:os (load, uptime). On by default so that a fresh
- * install shows live data at once.
+ * "This computer": the workstation itself, read from the OS with systeminformation (memory, swap,
+ * filesystems, network counters) and node:os (CPU total and per core, load, uptime). On by default so that a
+ * fresh install shows live data at once.
  */
 class ThisComputerPoller implements DevicePoller {
   private readonly rates = new CounterRates();
