@@ -4,6 +4,7 @@
  */
 import { startVcsim, vcsimAvailable } from '../test/helpers/vcsim';
 import { expect, test } from './fixtures';
+import { fillVcenterForm } from './support/add-vcenter';
 import { look } from './support/look';
 import { requirePeer } from './support/peer';
 import { setUpAndSignIn } from './support/sign-in';
@@ -15,16 +16,7 @@ test('add a vCenter, trust its certificate, see the tile and the VM table', asyn
   const sim = await startVcsim({ tls: true, cluster: 1, host: 2, vm: 3, hostileName: true });
   try {
     await setUpAndSignIn(page, vigie.url);
-    await page.getByRole('link', { name: 'Devices' }).click();
-    await page.getByRole('button', { name: 'Add device' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add a device' });
-    await dialog.getByText('vSphere', { exact: true }).click();
-    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('vcsim');
-    await dialog.getByLabel('Host name or IP address').fill(sim.host);
-    await dialog.getByLabel('Port').fill(String(sim.port));
-    await dialog.getByLabel(/^User/).fill(sim.user);
-    await dialog.getByLabel(/^Password/).fill(sim.password);
-    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const dialog = await fillVcenterForm(page, sim, 'vcsim');
     const result = dialog.getByTestId('test-result');
     await expect(result).toHaveAttribute('data-stage', 'tls-untrusted', { timeout: 60_000 });
     await expect(dialog.getByTestId('cert-fingerprint')).toHaveText(sim.fingerprint.toUpperCase());

@@ -72,7 +72,11 @@ export function* prometheusChunks(devices: readonly DeviceSummary[], latestOf: (
 /** The whole exposition as one string (tests, small sites). */
 export function prometheusText(latest: readonly LatestValue[], devices: readonly DeviceSummary[]): string {
   const byDevice = new Map<string, LatestValue[]>();
-  for (const v of latest) byDevice.set(v.deviceId, [...(byDevice.get(v.deviceId) ?? []), v]);
+  for (const v of latest) {
+    const list = byDevice.get(v.deviceId);
+    if (list) list.push(v);
+    else byDevice.set(v.deviceId, [v]);
+  }
   return [...prometheusChunks(devices, (id) => byDevice.get(id) ?? [])].join('');
 }
 
@@ -81,41 +85,22 @@ export function prometheusText(latest: readonly LatestValue[], devices: readonly
  * usual dashboards work unchanged; the event-loop lag over the window since the last scrape.
  */
 export function processMetricsText(r: ProcessStatsReading): string {
-  const out: string[] = [
-    '# HELP process_resident_memory_bytes Resident memory size in bytes',
-    '# TYPE process_resident_memory_bytes gauge',
-    `process_resident_memory_bytes ${r.residentBytes}`,
-    '# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds',
-    '# TYPE process_cpu_seconds_total counter',
-    `process_cpu_seconds_total ${r.cpuSeconds}`,
-    '# HELP process_start_time_seconds Start time of the process since unix epoch in seconds',
-    '# TYPE process_start_time_seconds gauge',
-    `process_start_time_seconds ${r.startTimeSeconds}`,
-    '# HELP nodejs_heap_size_used_bytes Process heap size used from Node.js in bytes',
-    '# TYPE nodejs_heap_size_used_bytes gauge',
-    `nodejs_heap_size_used_bytes ${r.heapUsedBytes}`,
-    '# HELP nodejs_heap_size_total_bytes Process heap size from Node.js in bytes',
-    '# TYPE nodejs_heap_size_total_bytes gauge',
-    `nodejs_heap_size_total_bytes ${r.heapTotalBytes}`,
-    '# HELP nodejs_external_memory_bytes Node.js external memory size in bytes',
-    '# TYPE nodejs_external_memory_bytes gauge',
-    `nodejs_external_memory_bytes ${r.externalBytes}`,
-  ];
-  if (r.openFds !== null) {
-    out.push('# HELP process_open_fds Number of open file descriptors', '# TYPE process_open_fds gauge', `process_open_fds ${r.openFds}`);
-  }
+  const out: string[] = [];
+  const metric = (name: string, help: string, value: number, type: 'gauge' | 'counter' = 'gauge'): void => {
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`);
+  };
+  metric('process_resident_memory_bytes', 'Resident memory size in bytes', r.residentBytes);
+  metric('process_cpu_seconds_total', 'Total user and system CPU time spent in seconds', r.cpuSeconds, 'counter');
+  metric('process_start_time_seconds', 'Start time of the process since unix epoch in seconds', r.startTimeSeconds);
+  metric('nodejs_heap_size_used_bytes', 'Process heap size used from Node.js in bytes', r.heapUsedBytes);
+  metric('nodejs_heap_size_total_bytes', 'Process heap size from Node.js in bytes', r.heapTotalBytes);
+  metric('nodejs_external_memory_bytes', 'Node.js external memory size in bytes', r.externalBytes);
+  if (r.openFds !== null) metric('process_open_fds', 'Number of open file descriptors', r.openFds);
   if (r.lag) {
-    for (const [name, value, what] of [
-      ['p50', r.lag.p50, 'Median'],
-      ['p99', r.lag.p99, '99th percentile'],
-      ['max', r.lag.max, 'Maximum'],
-    ] as const) {
-      out.push(
-        `# HELP vigie_event_loop_lag_${name}_seconds ${what} of how late the event loop ran timers since the previous scrape`,
-        `# TYPE vigie_event_loop_lag_${name}_seconds gauge`,
-        `vigie_event_loop_lag_${name}_seconds ${value}`,
-      );
-    }
+    const late = 'of how late the event loop ran timers since the previous scrape';
+    metric('vigie_event_loop_lag_p50_seconds', `Median ${late}`, r.lag.p50);
+    metric('vigie_event_loop_lag_p99_seconds', `99th percentile ${late}`, r.lag.p99);
+    metric('vigie_event_loop_lag_max_seconds', `Maximum ${late}`, r.lag.max);
   }
   return out.join('\n') + '\n';
 }

@@ -1,3 +1,5 @@
+import { flatString } from '../flat-string';
+
 /**
  * Turns monotonic counters into per-second rates, the way RRDtool's COUNTER data sources do, with the two
  * traps that produce absurd spikes in naive pollers:
@@ -74,8 +76,7 @@ export class CounterRates {
     const known = slot !== undefined;
     if (slot === undefined) {
       slot = this.allocate();
-      // A flat copy of the key: keys are built by concatenation, and the map would keep the rope.
-      this.slots.set(Buffer.from(key, 'utf8').toString('utf8'), slot);
+      this.slots.set(flatString(key), slot);
     }
     const c = this.cols;
     const at = slot * STRIDE;

@@ -1,5 +1,6 @@
 import { seriesKey } from '../../../shared/series-key';
 import type { Unit } from '../../../shared/units';
+import { flatString } from '../flat-string';
 import type { SeriesMeta } from './metric-store';
 import { OpenSamples } from './open-samples';
 import type { SeriesHistory } from './series-history';
@@ -40,15 +41,10 @@ function intern<T extends string>(s: T): T {
   return s;
 }
 
-/** A flat copy: a key built by concatenation is a rope of pieces, which the maps would keep as such. */
-function flat(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
 export function newSeries(sid: number, deviceId: string, metric: string, instance: string, unit: Unit, history: SeriesHistory = 'full'): Series {
   return {
     sid,
-    key: flat(seriesKey(deviceId, metric, instance)),
+    key: flatString(seriesKey(deviceId, metric, instance)),
     deviceId: intern(deviceId),
     metric: intern(metric),
     instance,
