@@ -47,6 +47,17 @@ async function lookAtWindow(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
 }
 
+/** The little of the DOM the specs read inside the page (the e2e project compiles without the DOM library). */
+interface PageElement {
+  textContent: string | null;
+  closest(selector: string): PageElement | null;
+  getBoundingClientRect(): { top: number; bottom: number };
+}
+interface PageWindow {
+  innerHeight: number;
+  document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement> };
+}
+
 async function mountedTiles(page: Page): Promise<number> {
   return page.locator('a[data-testid^="tile-"]').count();
 }
@@ -139,14 +150,38 @@ test.describe('virtualised dashboard, 2,000 devices', () => {
     await expect(page.locator('a[data-testid^="tile-"]').first()).toBeVisible({ timeout: 60_000 });
     const tile = page.getByTestId(`tile-${id}`);
     await expect(tile).toHaveCount(0);
-    // Page Down until the tile is mounted and shows in the window (bounded: the page is a few hundred rows).
-    const inWindow = async (): Promise<boolean> => {
-      if ((await tile.count()) === 0) return false;
-      const box = await tile.boundingBox();
-      const height = page.viewportSize()?.height ?? 0;
-      return box !== null && box.y < height && box.y + box.height > 0;
-    };
-    for (let i = 0; i < 600 && !(await inWindow()); i++) await page.keyboard.press('PageDown');
+    // Page Down (or Up, after an overshoot) until the tile is mounted in the window. Where the tile is, is
+    // read in one page-side step: the virtualiser may unmount it between two Playwright calls (CI run 13 waited
+    // on the box of a tile that had just gone), and an unmounted row is found by its text index.
+    const device = core.devices.get(id)?.summary;
+    const label = `${device?.name ?? ''} ${device?.host ?? ''}`;
+    const where = (): Promise<'in' | 'above' | 'below' | 'mounting' | 'nowhere'> =>
+      page.evaluate(
+        ({ testId, label }) => {
+          const { document, innerHeight } = globalThis as unknown as PageWindow;
+          const mounted = document.querySelector(`a[data-testid="${testId}"]`);
+          const slot =
+            mounted?.closest('[data-row]') ??
+            [...document.querySelectorAll('[data-row]')].find((s) => (s.textContent ?? '').split(' · ').includes(label));
+          if (!slot) return 'nowhere';
+          const r = (mounted ?? slot).getBoundingClientRect();
+          if (r.bottom <= 0) return 'above';
+          if (r.top >= innerHeight) return 'below';
+          return mounted ? 'in' : 'mounting';
+        },
+        { testId: `tile-${id}`, label },
+      );
+    await expect
+      .poll(
+        async () => {
+          const place = await where();
+          if (place === 'below') await page.keyboard.press('PageDown');
+          if (place === 'above') await page.keyboard.press('PageUp');
+          return place;
+        },
+        { timeout: 120_000, intervals: [50] },
+      )
+      .toBe('in');
     await expect(tile).toBeInViewport();
     const figure = tile.getByTestId('key-figure');
     core.tick(id, 61.5);
