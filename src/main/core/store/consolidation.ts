@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { addSamples, createBuckets, hasData } from './buckets';
 import { decodeBucketsInto, encodeBuckets, encodeRaw, encodeSegment, type RawSamples } from './chunk-codec';
+import { decodeOpen, dropOpen, openFirstTime } from './open-samples';
 import type { Series } from './series-registry';
 import { savePass, type PassState, type StoreContext } from './store-context';
 import { chunkId, chunkWindow, floorTo } from './tiers';
@@ -70,7 +71,7 @@ function runPass(ctx: StoreContext, tier: number, deadline: number): boolean {
         Object.assign(p, snapshot);
         throw new Error(`metric store: maintenance failed: ${(error as Error).message}`, { cause: error });
       }
-      for (const { s, count, open } of sealedRaw) s.open.drop(count, open);
+      for (const { s, count, open } of sealedRaw) dropOpen(s, count, open);
       if (i < sids.length && performance.now() >= deadline) return false;
     }
   }
@@ -129,9 +130,9 @@ function sealSeries(ctx: StoreContext, tier: number, s: Series, from: number, ta
  * instead of decoding every raw chunk of the day. Both are appends: nothing is rewritten.
  */
 function sealRaw(ctx: StoreContext, s: Series, target: number, sealedRaw: SealedRaw[]): void {
-  if (!(s.open.firstTime < target)) return;
+  if (!(openFirstTime(s.open) < target)) return;
   // One decode serves the chunks, the segments and, after the commit, the drop of what was sealed.
-  const open = s.open.decode();
+  const open = decodeOpen(s.open);
   let count = 0;
   while (count < open.length && open.t[count]! < target) count++;
   const day = ctx.tiers[1]!;

@@ -1,8 +1,9 @@
 import { seriesKey } from '../../../shared/series-key';
 import { UNITS } from '../../../shared/units';
 import type { SampleInput } from './metric-store';
+import { appendSample } from './open-samples';
 import { isSeriesHistory, type SeriesHistory } from './series-history';
-import { appendOpen, newSeries, type Series } from './series-registry';
+import { newSeries, type Series } from './series-registry';
 import { sealedUntil, type StoreContext } from './store-context';
 import { DAY, MAX_SERIES_ID } from './tiers';
 
@@ -69,7 +70,7 @@ export class Ingester {
       throw new Error(`metric store: ingest failed: ${(error as Error).message}`, { cause: error });
     }
     // Memory follows the disk only once the batch is committed.
-    for (let i = 0; i < n; i++) appendOpen(this.accepted[i]!, t, this.values[i]!);
+    for (let i = 0; i < n; i++) appendSample(this.accepted[i]!, t, this.values[i]!);
     this.accepted.length = 0;
     if (t > this.ctx.clock) this.ctx.clock = t;
   }

@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OpenSamples } from './open-samples';
+import {
+  appendSample,
+  countBefore,
+  decodeOpen,
+  dropOpen,
+  newOpen,
+  openBytesUsed,
+  openCapacity,
+  openFirstTime,
+  openInterval,
+  openLastTime,
+  openLastValue,
+  openLength,
+  setOpenLast,
+  type OpenHolder,
+} from './open-samples';
 
 const T0 = Date.UTC(2026, 11, 3, 12, 0, 0);
 const MINUTE = 60_000;
@@ -12,16 +27,20 @@ function bits(x: number): string {
   return b.toString('hex');
 }
 
-function fill(t: readonly number[], v: readonly number[]): OpenSamples {
-  const o = new OpenSamples();
-  t.forEach((x, i) => o.append(x, v[i]!));
+function make(): OpenHolder {
+  return { open: newOpen() };
+}
+
+function fill(t: readonly number[], v: readonly number[]): OpenHolder {
+  const o = make();
+  t.forEach((x, i) => appendSample(o, x, v[i]!));
   return o;
 }
 
-function expectSamples(o: OpenSamples, t: readonly number[], v: readonly number[]): void {
-  const d = o.decode();
+function expectSamples(o: OpenHolder, t: readonly number[], v: readonly number[]): void {
+  const d = decodeOpen(o.open);
   expect(d.length).toBe(t.length);
-  expect(o.length).toBe(t.length);
+  expect(openLength(o.open)).toBe(t.length);
   expect([...d.t]).toEqual(t);
   expect([...d.v].map(bits)).toEqual(v.map(bits));
 }
@@ -65,24 +84,24 @@ describe('open samples', () => {
   it('costs a byte or two per sample for a regular poll of a steady value', () => {
     // The first value, 1.0: a header and its 2 non-zero bytes; the first delta (60 s): a 3-byte varint; then
     // 1 byte of time and 1 of value.
-    expect(fill(regular, values.constant!).bytesUsed).toBe(3 + 3 + 1 + 68 * 2);
+    expect(openBytesUsed(fill(regular, values.constant!).open)).toBe(3 + 3 + 1 + 68 * 2);
     // Jitter of ±20 ms still fits the time's byte; a 32-bit counter's random increments (up to 1e6) change about
     // 20 bits of mantissa: 3 or 4 bytes and the header.
     const jitter = fill(jittered, values.counter!);
-    expect(jitter.bytesUsed / 70).toBeLessThan(6.5);
-    expect(jitter.capacity).toBeLessThanOrEqual(1.5 * jitter.bytesUsed + 18);
+    expect(openBytesUsed(jitter.open) / 70).toBeLessThan(6.5);
+    expect(openCapacity(jitter.open)).toBeLessThanOrEqual(1.5 * openBytesUsed(jitter.open) + 18);
   });
 
   it('decodes into a scratch that is large enough, and into fresh arrays otherwise', () => {
     const o = fill(irregular, values.negative!);
     const scratch = { t: new Float64Array(100).fill(-1), v: new Float64Array(100).fill(-1), length: 0 };
-    const d = o.decode(scratch);
+    const d = decodeOpen(o.open, scratch);
     expect(d.t).toBe(scratch.t);
     expect(d.length).toBe(70);
     expect([...d.t.subarray(0, 70)]).toEqual(irregular);
     expect([...d.v.subarray(0, 70)].map(bits)).toEqual(values.negative!.map(bits));
     const small = { t: new Float64Array(10), v: new Float64Array(10), length: 0 };
-    const fresh = o.decode(small);
+    const fresh = decodeOpen(o.open, small);
     expect(fresh.t).not.toBe(small.t);
     expect([...fresh.t]).toEqual(irregular);
   });
@@ -96,60 +115,117 @@ describe('open samples', () => {
   it('counts the samples before a limit', () => {
     const o = fill(jittered, values.rate!);
     for (const limit of [T0 - 1, T0, T0 + 1, jittered[10]!, jittered[10]! + 1, jittered[69]!, jittered[69]! + 1, Infinity]) {
-      expect(o.countBefore(limit)).toBe(jittered.filter((t) => t < limit).length);
+      expect(countBefore(o.open, limit)).toBe(jittered.filter((t) => t < limit).length);
     }
-    expect(new OpenSamples().countBefore(Infinity)).toBe(0);
+    expect(countBefore(newOpen(), Infinity)).toBe(0);
   });
 
   it('drops the first samples at every position and keeps appending after', () => {
     for (let count = 0; count <= irregular.length + 1; count++) {
       const o = fill(irregular, values.rate!);
-      o.drop(count);
+      dropOpen(o, count);
       const rest = irregular.slice(count);
       expectSamples(o, rest, values.rate!.slice(count));
       const next = irregular[irregular.length - 1]! + MINUTE;
-      o.append(next, -0);
+      appendSample(o, next, -0);
       expectSamples(o, [...rest, next], [...values.rate!.slice(count), -0]);
     }
   });
 
   it('drops with the samples decoded for sealing, and decodes again when samples came since', () => {
     const o = fill(jittered, values.counter!);
-    expect(o.firstTime).toBe(jittered[0]);
-    const decoded = o.decode();
-    o.drop(60, decoded);
+    expect(openFirstTime(o.open)).toBe(jittered[0]);
+    const decoded = decodeOpen(o.open);
+    dropOpen(o, 60, decoded);
     expectSamples(o, jittered.slice(60), values.counter!.slice(60));
-    expect(o.firstTime).toBe(jittered[60]);
-    const stale = o.decode();
-    o.append(T0 + 2 * 3_600_000, 7);
-    o.drop(5, stale);
+    expect(openFirstTime(o.open)).toBe(jittered[60]);
+    const stale = decodeOpen(o.open);
+    appendSample(o, T0 + 2 * 3_600_000, 7);
+    dropOpen(o, 5, stale);
     expectSamples(o, [...jittered.slice(65), T0 + 2 * 3_600_000], [...values.counter!.slice(65), 7]);
-    o.drop(100);
-    expect(o.firstTime).toBe(Number.POSITIVE_INFINITY);
+    dropOpen(o, 100);
+    expect(openFirstTime(o.open)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('shrinks a buffer a backlog made large once it is sealed, and keeps an ordinary one', () => {
-    const o = new OpenSamples();
-    for (let i = 0; i < 5000; i++) o.append(T0 + i * 1000, rnd());
-    expect(o.capacity).toBeGreaterThan(4096);
-    o.drop(4990);
-    expect(o.capacity).toBeLessThan(1024);
-    expectSamples(o, Array.from({ length: 10 }, (_, i) => T0 + (4990 + i) * 1000), [...o.decode().v]);
+    const o = make();
+    for (let i = 0; i < 5000; i++) appendSample(o, T0 + i * 1000, rnd());
+    expect(openCapacity(o.open)).toBeGreaterThan(4096);
+    const last = openLastValue(o.open);
+    const before = o.open;
+    dropOpen(o, 4990);
+    expect(openCapacity(o.open)).toBeLessThan(1024);
+    expect(o.open).not.toBe(before);
+    expect(openLastTime(o.open)).toBe(T0 + 4999 * 1000);
+    expect(openLastValue(o.open)).toBe(last);
+    expectSamples(o, Array.from({ length: 10 }, (_, i) => T0 + (4990 + i) * 1000), [...decodeOpen(o.open).v]);
   });
 
   it('fits the buffer to the hour it held once sealed, so that the next such hour appends without growing', () => {
     for (const vals of Object.values(values)) {
       const o = fill(jittered, vals);
-      const peak = o.bytesUsed;
-      o.drop(70);
-      expect(o.length).toBe(0);
-      expect(o.capacity).toBeGreaterThan(peak);
-      expect(o.capacity).toBeLessThanOrEqual(1.0625 ** 2 * (1.0625 * peak + 18));
-      const fitted = o.capacity;
-      jittered.forEach((t, i) => o.append(t + 3_600_000, vals[i]!));
-      expect(o.capacity).toBe(fitted);
+      const peak = openBytesUsed(o.open);
+      dropOpen(o, 70);
+      expect(openLength(o.open)).toBe(0);
+      expect(openCapacity(o.open)).toBeGreaterThan(peak);
+      expect(openCapacity(o.open)).toBeLessThanOrEqual(1.0625 ** 2 * (1.0625 * peak + 18));
+      const fitted = openCapacity(o.open);
+      jittered.forEach((t, i) => appendSample(o, t + 3_600_000, vals[i]!));
+      expect(openCapacity(o.open)).toBe(fitted);
       expectSamples(o, jittered.map((t) => t + 3_600_000), vals);
     }
+  });
+
+  it('keeps the header state (encoder, last time and value, interval) through growth and drops', () => {
+    const o = make();
+    expect(openLastTime(o.open)).toBe(Number.NEGATIVE_INFINITY);
+    expect(openLastValue(o.open)).toBeNaN();
+    expect(openInterval(o.open)).toBe(0);
+    // What the database remembers at start: the first append must still encode its value against nothing.
+    setOpenLast(o.open, T0 - MINUTE, 42.5);
+    expect(openLastTime(o.open)).toBe(T0 - MINUTE);
+    expect(openLastValue(o.open)).toBe(42.5);
+    const buffers = new Set([o.open]);
+    const rate = values.rate!;
+    let interval = 0;
+    let prev = T0 - MINUTE;
+    jittered.forEach((t, i) => {
+      appendSample(o, t, rate[i]!);
+      buffers.add(o.open);
+      // The smoothing of the sampling interval, a quarter of the way to each new delta (capped at 4×).
+      interval = interval === 0 ? t - prev : interval + (Math.min(t - prev, 4 * interval) - interval) / 4;
+      prev = t;
+      expect(openInterval(o.open)).toBe(interval);
+      expect(openLastTime(o.open)).toBe(t);
+      expect(bits(openLastValue(o.open))).toBe(bits(rate[i]!));
+      expect(openLength(o.open)).toBe(i + 1);
+    });
+    // 70 noisy floats take ~600 bytes: the 16-byte start grew several times, each copy kept the header.
+    expect(buffers.size).toBeGreaterThan(4);
+    expect(Math.abs(interval - MINUTE)).toBeLessThan(20);
+    expect(openFirstTime(o.open)).toBe(jittered[0]);
+    expectSamples(o, jittered, rate);
+    dropOpen(o, 60);
+    expect(openFirstTime(o.open)).toBe(jittered[60]);
+    expect(openLastTime(o.open)).toBe(jittered[69]);
+    expect(bits(openLastValue(o.open))).toBe(bits(rate[69]!));
+    expect(openInterval(o.open)).toBe(interval);
+    expectSamples(o, jittered.slice(60), rate.slice(60));
+    // The re-encoded rest continues the delta-of-delta and XOR chains: the next append decodes exactly.
+    const next = jittered[69]! + MINUTE + 3;
+    appendSample(o, next, -0);
+    expectSamples(o, [...jittered.slice(60), next], [...rate.slice(60), -0]);
+    interval = openInterval(o.open);
+    dropOpen(o, 100);
+    expect(openLength(o.open)).toBe(0);
+    expect(openFirstTime(o.open)).toBe(Number.POSITIVE_INFINITY);
+    expect(openLastTime(o.open)).toBe(next);
+    expect(bits(openLastValue(o.open))).toBe(bits(-0));
+    expect(openInterval(o.open)).toBe(interval);
+    // A poll 10 minutes late moves the interval by a quarter of 4× at most, not to 10 minutes.
+    appendSample(o, next + 10 * MINUTE, 1);
+    expect(openInterval(o.open)).toBe(interval + (4 * interval - interval) / 4);
+    expectSamples(o, [next + 10 * MINUTE], [1]);
   });
 
   it('behaves as a pair of plain arrays under any appends, counts and drops', () => {
@@ -160,28 +236,33 @@ describe('open samples', () => {
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 43 }), fc.array(op, { maxLength: 300 }), (start, ops) => {
-        const o = new OpenSamples();
+        const o = make();
         const t: number[] = [];
         const v: number[] = [];
         let last = start;
+        let lastV = Number.NaN;
         for (const x of ops) {
           if (x.kind === 'append') {
             const next = last + x.dt;
             if (next <= last) continue;
             last = next;
-            o.append(next, x.v);
+            appendSample(o, next, x.v);
+            lastV = x.v;
             t.push(next);
             v.push(x.v);
           } else if (x.kind === 'drop') {
-            o.drop(x.n);
+            dropOpen(o, x.n);
             t.splice(0, x.n);
             v.splice(0, x.n);
           } else {
             const limit = last + x.dt;
-            expect(o.countBefore(limit)).toBe(t.filter((y) => y < limit).length);
+            expect(countBefore(o.open, limit)).toBe(t.filter((y) => y < limit).length);
           }
         }
         expectSamples(o, t, v);
+        const appended = last > start;
+        expect(openLastTime(o.open)).toBe(appended ? last : Number.NEGATIVE_INFINITY);
+        if (appended) expect(bits(openLastValue(o.open))).toBe(bits(lastV));
       }),
       { numRuns: 300 },
     );

@@ -2,31 +2,8 @@ import { seriesKey } from '../../../shared/series-key';
 import type { Unit } from '../../../shared/units';
 import { flatString } from '../flat-string';
 import type { SeriesMeta } from './metric-store';
-import { OpenSamples } from './open-samples';
+import { newOpen, openInterval, openLastTime, openLastValue, setOpenLast } from './open-samples';
 import type { SeriesHistory } from './series-history';
-
-/**
- * One series as the store keeps it in memory: its id, metadata, latest value, and the samples not yet sealed
- * into a raw chunk (the same samples as the staging rows on disk, per series and sorted, so that reads of the
- * last hour never scan the staging log).
- */
-export interface Series {
-  sid: number;
-  key: string;
-  deviceId: string;
-  metric: string;
-  instance: string;
-  unit: Unit;
-  history: SeriesHistory;
-  lastAt: number;
-  lastValue: number;
-  /** Smoothed sampling interval (ms), 0 until two samples were seen: sizes raw queries, marks gaps. */
-  intervalMs: number;
-  /** Samples not yet sealed, compact (./open-samples.ts). */
-  open: OpenSamples;
-  /** Ingest batch that last wrote this series: one sample per series per batch. */
-  batch: number;
-}
 
 /**
  * One copy of each device id, metric name and unit for every series that names it. Series loaded at start
@@ -41,36 +18,66 @@ function intern<T extends string>(s: T): T {
   return s;
 }
 
+/**
+ * One series as the store keeps it in memory: its id, metadata, latest value, and the samples not yet sealed
+ * into a raw chunk (the same samples as the staging rows on disk, per series and sorted, so that reads of the
+ * last hour never scan the staging log).
+ * Lean on purpose (~88,000 of them with 1,000 devices): the last time, last value and interval change at every
+ * sample, and a field holding such a double is boxed by V8 (a heap number of its own per series and field), so
+ * they live in the header of the samples' buffer (./open-samples.ts) and read through the accessors below.
+ * With that header and no object around the samples, 88,000 series cost 17.6 MB of live heap instead of 45.7.
+ */
+export class Series {
+  readonly key: string;
+  readonly deviceId: string;
+  readonly metric: string;
+  /** Samples not yet sealed and the last sample's state, compact (./open-samples.ts). */
+  open: ArrayBuffer = newOpen();
+  /** Ingest batch that last wrote this series: one sample per series per batch. */
+  batch = 0;
+
+  constructor(
+    readonly sid: number,
+    deviceId: string,
+    metric: string,
+    readonly instance: string,
+    public unit: Unit,
+    public history: SeriesHistory,
+  ) {
+    this.key = flatString(seriesKey(deviceId, metric, instance));
+    this.deviceId = intern(deviceId);
+    this.metric = intern(metric);
+    this.unit = intern(unit);
+    this.history = intern(history);
+  }
+
+  /** The last sample's time, -∞ before the first. */
+  get lastAt(): number {
+    return openLastTime(this.open);
+  }
+
+  /** The last sample's value, NaN before the first. */
+  get lastValue(): number {
+    return openLastValue(this.open);
+  }
+
+  /** Smoothed sampling interval (ms), 0 until two samples were seen: sizes raw queries, marks gaps. */
+  get intervalMs(): number {
+    return openInterval(this.open);
+  }
+
+  /** The last sample as the database remembers it, at start before the staged samples are replayed. */
+  restoreLast(at: number, value: number): void {
+    setOpenLast(this.open, at, value);
+  }
+}
+
 export function newSeries(sid: number, deviceId: string, metric: string, instance: string, unit: Unit, history: SeriesHistory = 'full'): Series {
-  return {
-    sid,
-    key: flatString(seriesKey(deviceId, metric, instance)),
-    deviceId: intern(deviceId),
-    metric: intern(metric),
-    instance,
-    unit: intern(unit),
-    history: intern(history),
-    lastAt: Number.NEGATIVE_INFINITY,
-    lastValue: Number.NaN,
-    intervalMs: 0,
-    open: new OpenSamples(),
-    batch: 0,
-  };
+  return new Series(sid, deviceId, metric, instance, unit, history);
 }
 
 export function metaOf(s: Series): SeriesMeta {
   return { key: s.key, deviceId: s.deviceId, metric: s.metric, instance: s.instance, unit: s.unit };
-}
-
-/** Appends a sample that is later than every sample of the series (ingest guarantees it). */
-export function appendOpen(s: Series, t: number, v: number): void {
-  s.open.append(t, v);
-  if (Number.isFinite(s.lastAt)) {
-    const delta = t - s.lastAt;
-    s.intervalMs = s.intervalMs === 0 ? delta : s.intervalMs + (Math.min(delta, 4 * s.intervalMs) - s.intervalMs) / 4;
-  }
-  s.lastAt = t;
-  s.lastValue = v;
 }
 
 /**

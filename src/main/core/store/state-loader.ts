@@ -1,7 +1,8 @@
 import { UNITS, type Unit } from '../../../shared/units';
 import { decodeStaging } from './ingest';
+import { appendSample } from './open-samples';
 import { isSeriesHistory } from './series-history';
-import { appendOpen, newSeries } from './series-registry';
+import { newSeries } from './series-registry';
 import { sealedUntil, type PassState, type StoreContext } from './store-context';
 
 interface SeriesRow {
@@ -41,8 +42,7 @@ export function loadState(ctx: StoreContext): void {
     const unit: Unit = KNOWN_UNITS.has(row.unit) ? (row.unit as Unit) : '';
     const s = newSeries(row.id, row.device_id, row.metric, row.instance, unit, isSeriesHistory(row.history) ? row.history : 'full');
     if (row.last_at !== null && row.last_value !== null) {
-      s.lastAt = row.last_at;
-      s.lastValue = row.last_value;
+      s.restoreLast(row.last_at, row.last_value);
       clock = Math.max(clock, row.last_at);
     }
     ctx.registry.add(s);
@@ -53,7 +53,7 @@ export function loadState(ctx: StoreContext): void {
     for (let i = 0; i < sids.length; i++) {
       const s = ctx.registry.sid(sids[i]!);
       if (!s || row.at <= s.lastAt || row.at < sealedUntil(ctx, 0, s)) continue;
-      appendOpen(s, row.at, values[i]!);
+      appendSample(s, row.at, values[i]!);
     }
     clock = Math.max(clock, row.at);
   }

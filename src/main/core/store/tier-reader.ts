@@ -1,5 +1,6 @@
 import { addSamples, createBuckets, foldBuckets, type Buckets } from './buckets';
 import { decodeBucketsInto, decodeRaw, type RawSamples } from './chunk-codec';
+import { decodeOpen, openLength } from './open-samples';
 import type { Series } from './series-registry';
 import { sealedUntil, type StoreContext } from './store-context';
 import { chunkId, floorTo } from './tiers';
@@ -24,7 +25,7 @@ export function readRaw(ctx: StoreContext, s: Series, from: number, to: number):
     if (blob) parts.push(decodeRaw(w * span, blob));
   }
   // lastAt is the last open sample's time whenever there is one: an older range skips the decode.
-  if (s.open.length > 0 && s.lastAt >= from) parts.push(s.open.decode(openScratch(s.open.length)));
+  if (openLength(s.open) > 0 && s.lastAt >= from) parts.push(decodeOpen(s.open, openScratch(openLength(s.open))));
   let total = 0;
   const ranges = parts.map((p) => {
     const a = lowerBound(p.t, p.length, from);

@@ -4,6 +4,7 @@ import { abortableSession } from './abortable-session';
 import { testSnmpConnection } from './connection-test';
 import { detectFamily } from './detect';
 import { diagnosePollFailure } from './diagnose-failure';
+import { DiagnosisMemory } from './diagnosis-memory';
 import type { SnmpFamily, SnmpPollContext } from './family';
 import { SNMP_FAMILIES } from './families';
 import { readSystem } from './mibs/system';
@@ -35,13 +36,16 @@ class SnmpDevicePoller implements DevicePoller {
   /** sysObjectID the family was detected from: a new one (firmware swap, other box on the address) re-detects. */
   private detectedFrom: string | null = null;
   private closed = false;
+  private readonly diagnosis: DiagnosisMemory;
 
   constructor(
     private readonly target: DeviceTarget,
     private readonly deps: SourceDeps,
     private readonly families: readonly SnmpFamily[],
     private readonly createSession: (options: SnmpTargetOptions) => SnmpSession,
-  ) {}
+  ) {
+    this.diagnosis = new DiagnosisMemory(deps.clock);
+  }
 
   async poll(signal: AbortSignal): Promise<PollResult> {
     if (this.closed) throw new PollError('internal', 'Poller closed');
@@ -91,15 +95,23 @@ class SnmpDevicePoller implements DevicePoller {
   /**
    * The first request of a poll says whether the agent answers at all. When it times out, ask what Test
    * connection asks (discovery probe, other version, authNoPriv) so that the device shows the real cause: a
-   * healthy poll pays nothing for this.
+   * healthy poll pays nothing for this, and a device that keeps timing out reuses its recent diagnosis
+   * (diagnosis-memory.ts) instead of paying the follow-up questions at every poll.
    */
   private async readSystemOrExplain(session: SnmpSession, signal: AbortSignal): Promise<Awaited<ReturnType<typeof readSystem>>> {
+    let system;
     try {
-      return await readSystem(session);
+      system = await readSystem(session);
     } catch (error) {
-      if (!(error instanceof PollError) || error.stage !== 'timeout' || signal.aborted) throw error;
-      throw await diagnosePollFailure(targetOptions(this.target), signal, this.createSession, error);
+      if (!(error instanceof PollError) || error.stage !== 'timeout' || signal.aborted) {
+        // Anything but silence (a v3 report, a refusal) is an answer that names its own cause.
+        if (!signal.aborted) this.diagnosis.forget();
+        throw error;
+      }
+      throw await this.diagnosis.explain(signal, () => diagnosePollFailure(targetOptions(this.target), signal, this.createSession, error));
     }
+    this.diagnosis.forget();
+    return system;
   }
 
   private async resolveFamily(system: Awaited<ReturnType<typeof readSystem>>, session: SnmpSession): Promise<SnmpFamily> {
