@@ -9,16 +9,12 @@ import { setFlagsFromString } from 'node:v8';
  * set. With 1,000 Linux devices at 60 s (two servers side by side, 5.6 min): 428 MB at 30 %, 386 MB at
  * 15 %, for about 20 % more CPU (87 → 104 s) and the same event-loop lag: 15 % it is. Read by V8 at each
  * collection, so setting it at start takes effect. Issue 18, `npm run bench -- soak`.
+ * The young generation is left as V8 sizes it. Its growth factor can be set at run time (its maximum only at
+ * start), and a factor of 1 keeps it at 1 MB: with 1,000 Linux devices at 60 s, two servers side by side for
+ * 11 min, that saved 45–55 MB of RSS but cost 40 % more CPU and doubled the event-loop lag p99 (9 → 21 ms):
+ * more of each poll's short-lived tables were promoted and left to full collections.
  */
 export const HEAP_GROWING_PERCENT = 15;
-
-/**
- * The young generation: V8 doubles its two semi-spaces (from 1 MB up to 16 MB each) while much of what it
- * scavenges survives, which a server that decodes a poll's tables every few milliseconds always looks like,
- * and then keeps them. `--max-semi-space-size` would cap them but V8 reads it only when the process starts;
- * the growth factor is read at each scavenge, so a factor of 1 set here keeps them at their initial size.
- */
-export const SEMI_SPACE_GROWTH_FACTOR = 1;
 
 function defaultArgs(): string[] {
   return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
@@ -34,9 +30,6 @@ function given(execArgv: readonly string[], flag: string): boolean {
 export function heapFlags(execArgv: readonly string[]): string[] {
   const set: string[] = [];
   if (!given(execArgv, 'heap-growing-percent')) set.push(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  if (!given(execArgv, 'semi-space-growth-factor') && !given(execArgv, 'max-semi-space-size')) {
-    set.push(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`);
-  }
   return set;
 }
 
