@@ -151,8 +151,8 @@ test.describe('virtualised dashboard, 2,000 devices', () => {
     const tile = page.getByTestId(`tile-${id}`);
     await expect(tile).toHaveCount(0);
     // Page Down (or Up, after an overshoot) until the tile is mounted in the window. Where the tile is, is
-    // read in one page-side step: the virtualiser may unmount it between two Playwright calls (CI run 13 waited
-    // on the box of a tile that had just gone), and an unmounted row is found by its text index.
+    // read in one page-side step: the virtualiser may unmount it between two Playwright calls (the CI run
+    // on c023446 waited on the box of a tile that had just gone); an unmounted row is found by its index.
     const device = core.devices.get(id)?.summary;
     const label = `${device?.name ?? ''} ${device?.host ?? ''}`;
     const where = (): Promise<'in' | 'above' | 'below' | 'mounting' | 'nowhere'> =>
