@@ -117,7 +117,11 @@ export function buildTopology(input: TopologyInput): BuiltTopology {
   const byName = new Map<string, DeviceConfig[]>();
   for (const c of configs) {
     if (c.kind === 'local') continue;
-    for (const n of namesOf(c)) byName.set(n, [...(byName.get(n) ?? []), c]);
+    for (const n of namesOf(c)) {
+      const same = byName.get(n);
+      if (same) same.push(c);
+      else byName.set(n, [c]);
+    }
   }
   const deviceNamed = (name: string, except: string): DeviceConfig | undefined => byName.get(name)?.find((c) => c.id !== except);
 
